@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Builds the runner image (python3 + NumPy + scikit-learn) that submitted code runs in.
+#   docker/build-runner.sh            build if the inputs changed, otherwise do nothing
+#   MLJUDGE_RUNNER_BUILD=dockerfile   force the registry path (docker build of docker/runner.Dockerfile)
+#   MLJUDGE_RUNNER_BUILD=debootstrap  force the offline path (Debian packages + docker import)
+# The image is tagged mljudge-runner:<inputs-hash> and mljudge-runner:latest; the hash of this script and
+# its inputs is stored as a label, which is how "current" is decided.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+image=${MLJUDGE_RUNNER_IMAGE_NAME:-mljudge-runner}
+mode=${MLJUDGE_RUNNER_BUILD:-auto}
+mirror=${MLJUDGE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+
+inputs=$(cat "$here/build-runner.sh" "$here/runner.Dockerfile" "$here/runner-requirements.txt" | sha256sum | cut -c1-16)
+tag="$image:$inputs"
+
+if docker image inspect "$tag" >/dev/null 2>&1; then
+  docker tag "$tag" "$image:latest"
+  echo "runner image $tag is current"
+  exit 0
+fi
+
+build_dockerfile() {
+  docker build --label "org.mljudge.inputs=$inputs" -f "$here/runner.Dockerfile" -t "$tag" "$here"
+}
+
+build_debootstrap() {
+  command -v debootstrap >/dev/null || { echo "debootstrap is not installed (apt-get install debootstrap)" >&2; exit 1; }
+  local root
+  root=$(mktemp -d /var/tmp/mljudge-rootfs.XXXXXX)
+  # shellcheck disable=SC2064
+  trap "umount '$root/proc' 2>/dev/null || true; rm -rf '$root'" EXIT
+  echo "debootstrap bookworm into $root (from $mirror)"
+  debootstrap --variant=minbase --include=python3,python3-venv,ca-certificates bookworm "$root" "$mirror" >"$root.log" 2>&1 \
+    || { tail -20 "$root.log" >&2; exit 1; }
+  rm -f "$root.log"
+  # TLS-intercepting networks: pip inside the chroot must trust what this host trusts.
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/" 2>/dev/null || true
+  cp /etc/resolv.conf "$root/etc/resolv.conf"
+  mount -t proc proc "$root/proc"
+  local run=(env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root
+             PIP_CERT=/etc/ssl/certs/ca-certificates.crt PIP_DISABLE_PIP_VERSION_CHECK=1 chroot "$root")
+  "${run[@]}" update-ca-certificates >/dev/null
+  "${run[@]}" python3 -m venv /opt/venv
+  cp "$here/runner-requirements.txt" "$root/tmp/req.txt"
+  "${run[@]}" /opt/venv/bin/pip install --no-cache-dir -q -r /tmp/req.txt
+  umount "$root/proc"
+  # The image keeps no trace of the build host: its CA, resolver, caches and docs go.
+  rm -f "$root"/usr/local/share/ca-certificates/*.crt "$root/tmp/req.txt"
+  "${run[@]}" update-ca-certificates --fresh >/dev/null
+  : >"$root/etc/resolv.conf"
+  rm -rf "$root"/var/cache/apt/* "$root"/var/lib/apt/lists/* "$root"/usr/share/doc/* "$root"/usr/share/man/* \
+         "$root"/root/.cache
+  mkdir -p "$root/sandbox" && chmod 0755 "$root/sandbox"
+  tar -C "$root" -c . | docker import \
+    --change 'ENV PATH=/opt/venv/bin:/usr/local/bin:/usr/bin:/bin' \
+    --change 'USER 65534:65534' \
+    --change 'WORKDIR /sandbox' \
+    --change "LABEL org.mljudge.inputs=$inputs" \
+    - "$tag" >/dev/null
+}
+
+case "$mode" in
+  dockerfile) build_dockerfile ;;
+  debootstrap) build_debootstrap ;;
+  auto)
+    # A registry answers a pull of the base quickly; without one the pull fails at once (no DNS/route).
+    if timeout 120 docker pull -q python:3.11-slim-bookworm >/dev/null 2>&1; then
+      build_dockerfile
+    else
+      echo "no container registry reachable: building the runner image from Debian packages"
+      build_debootstrap
+    fi ;;
+  *) echo "MLJUDGE_RUNNER_BUILD must be auto, dockerfile or debootstrap (got '$mode')" >&2; exit 2 ;;
+esac
+docker tag "$tag" "$image:latest"
+echo "built runner image $tag"

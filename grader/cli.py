@@ -1,0 +1,94 @@
+"""python -m grader {check,grade,catalogue} — see --help. Exit codes: 0 graded / all valid, 1 check failed,
+2 bad arguments or malformed problem, 3 the sandbox itself failed (system error: retry later)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .catalogue import catalogue
+from .engine import grade
+from .problem import ProblemError, load_problem
+from .sandbox import SandboxError, SandboxPool, make_sandbox
+from .sandbox.local_backend import WARNING
+from .validate import check_problem, format_checks, problem_folders
+
+
+def _sandbox(name: str, pool: int = 0):
+    if name == "local":
+        print(f"WARNING: {WARNING}", file=sys.stderr)
+    backend = make_sandbox(name)
+    return SandboxPool(backend, size=pool) if pool else backend
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m grader", description="mljudge grading engine")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_check = sub.add_parser("check", help="validate problem folders in the sandbox")
+    p_check.add_argument("path", type=Path, help="a problem folder, or a folder of problems")
+    p_check.add_argument("--sandbox", choices=["docker", "local"], default="docker")
+    p_grade = sub.add_parser("grade", help="grade one submission")
+    p_grade.add_argument("problem", type=Path)
+    p_grade.add_argument("submission", type=Path)
+    p_grade.add_argument("--json", action="store_true", help="print the JSON report")
+    p_grade.add_argument("--public-only", action="store_true", help="run only the public cases (Run)")
+    p_grade.add_argument("--sandbox", choices=["docker", "local"], default="docker")
+    p_cat = sub.add_parser("catalogue", help="print the problem catalogue as a Markdown table")
+    p_cat.add_argument("path", type=Path, nargs="?", default=Path("problems"))
+    args = parser.parse_args(argv)
+
+    try:
+        if args.command == "catalogue":
+            print(catalogue(args.path))
+            return 0
+        if args.command == "check":
+            if not args.path.is_dir():
+                print(f"{args.path}: not a folder", file=sys.stderr)
+                return 2
+            sandbox = _sandbox(args.sandbox, pool=2)
+            try:
+                checks = []
+                for folder in problem_folders(args.path):
+                    checks.append(check_problem(folder, sandbox))
+                    print(format_checks(checks[-1:]).rsplit("\n", 1)[0], flush=True)
+            finally:
+                sandbox.close()
+            failed = [c.folder.name for c in checks if not c.ok]
+            print(f"{len(checks) - len(failed)} of {len(checks)} problems ok"
+                  + (f"; failed: {', '.join(failed)}" if failed else ""))
+            return 1 if failed else 0
+        problem = load_problem(args.problem)
+        try:
+            source = args.submission.read_bytes()
+        except OSError as exc:
+            print(f"{args.submission}: {exc.strerror}", file=sys.stderr)
+            return 2
+        report = grade(problem, source, sandbox=_sandbox(args.sandbox), public_only=args.public_only)
+    except ProblemError as exc:
+        print("malformed problem folder:\n" + "\n".join(f"  {exc.folder}/{e}" for e in exc.errors), file=sys.stderr)
+        return 2
+    except SandboxError as exc:
+        print(f"system error (not the submission's fault; retry): {exc}", file=sys.stderr)
+        return 3
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        print(_summary(report))
+    return 0
+
+
+def _summary(report) -> str:
+    lines = [f"{report.problem} v{report.problem_version}: {report.verdict}  "
+             f"({report.passed}/{report.total} passed, score {report.score:.4f}, {report.wall_time_s:.2f}s)"]
+    if report.message:
+        lines.append(report.message.rstrip())
+    for t in report.tests:
+        time_s = f"{t.time_s * 1000:.0f} ms" if t.time_s is not None else "-"
+        lines.append(f"  {t.visibility:<6} {t.name:<28} {t.verdict:<22} {time_s}")
+        if t.message:
+            lines.extend("      " + line for line in t.message.rstrip().splitlines()[-6:])
+    return "\n".join(lines)

@@ -1,0 +1,193 @@
+"""grade(problem, source) -> Report: runs a submission in a sandbox and judges it on the trusted side."""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from . import scoring
+from .checkers import compare
+from .expected import expected_outputs
+from .problem import Case, Kind, Problem, import_trusted
+from .report import Report, TestResult, Verdict, Visibility
+from .sandbox.base import Ending, RunResult
+
+MAX_SOURCE_BYTES = 64 * 1024
+SHOWN_CHARS = 2000
+
+RUN_ENDING_VERDICT = {
+    Ending.TIMEOUT: Verdict.TIME_LIMIT_EXCEEDED,
+    Ending.OOM: Verdict.MEMORY_LIMIT_EXCEEDED,
+    Ending.OUTPUT: Verdict.OUTPUT_LIMIT_EXCEEDED,
+    Ending.EXITED: Verdict.RUNTIME_ERROR,
+    Ending.PROTOCOL: Verdict.RUNTIME_ERROR,
+}
+CASE_STATUS_VERDICT = {
+    "error": Verdict.RUNTIME_ERROR,
+    "timeout": Verdict.TIME_LIMIT_EXCEEDED,
+    "memory": Verdict.MEMORY_LIMIT_EXCEEDED,
+    "bad_output": Verdict.WRONG_ANSWER,
+}
+
+
+class SourceError(ValueError):
+    """The submission cannot be run at all: too large, not UTF-8, or empty. The message says why."""
+
+
+def check_source(source: bytes | str) -> str:
+    """The submission as text, or SourceError with a message fit to show the user."""
+    raw = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+    if len(raw) > MAX_SOURCE_BYTES:
+        raise SourceError(f"the source is {len(raw):,} bytes; the limit is {MAX_SOURCE_BYTES:,} bytes")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SourceError(f"the source is not valid UTF-8 (byte 0x{raw[exc.start]:02x} on line {line})") from None
+    if not text.strip():
+        raise SourceError("the source is empty")
+    if "\x00" in text:
+        raise SourceError("the source contains a NUL character")
+    return text
+
+
+def grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool = False) -> Report:
+    """Grades one submission. Raises sandbox.SandboxError (retryable) when the sandbox itself fails;
+    anything the submission does wrong is a verdict in the report."""
+    if problem.kind is Kind.DESIGN:
+        raise ValueError(f"{problem.slug} is a design problem: an instructor grades it against its rubric")
+    report = Report(problem=problem.slug, problem_version=problem.version, verdict=Verdict.ACCEPTED,
+                    score=0.0, sandbox=sandbox.name, public_only=public_only)
+    try:
+        text = check_source(source)
+    except SourceError as exc:
+        report.verdict, report.message = Verdict.COMPILE_ERROR, str(exc)
+        return report
+    cases = [c for c in problem.cases() if c.public or not public_only]
+    expected = expected_outputs(problem)
+    # Public and hidden cases run in separate sandboxes, so that what we show from the public run (prints,
+    # tracebacks) comes from a process that never held a hidden input.
+    groups = [[c for c in cases if c.public], [c for c in cases if not c.public]]
+    outputs: dict[str, Any] = {}
+    for group in groups:
+        if not group:
+            continue
+        run = sandbox.run(source=text, entry_point=problem.entry_point, cases=[c.as_input() for c in group],
+                          limits=problem.limits)
+        report.wall_time_s += run.wall_time_s
+        if run.peak_memory_kb is not None:
+            report.peak_memory_kb = max(report.peak_memory_kb or 0, run.peak_memory_kb)
+        public = group[0].public
+        if run.ending is Ending.COMPILE_ERROR or (run.ending is not Ending.FINISHED and run.interrupted is None
+                                                  and not any(r.status != "not_run" for r in run.cases)):
+            report.verdict = Verdict.COMPILE_ERROR if run.ending in (Ending.COMPILE_ERROR, Ending.EXITED,
+                                                                     Ending.PROTOCOL) \
+                else RUN_ENDING_VERDICT[run.ending]
+            report.message = (run.compile_message or run.detail) if public else \
+                "solution.py failed to load in the hidden run"
+            report.stdout = _tail(run.stderr) if public else ""
+            report.tests = []
+            return report
+        if public:
+            report.stdout = _tail(run.stderr)
+        for case, case_run in zip(group, run.cases):
+            test = _judge_case(problem, case, case_run, run, expected.get(case.name))
+            if case_run.status == "ok":
+                outputs[case.name] = case_run.value
+            report.tests.append(test)
+    _finish(problem, report, cases, outputs)
+    return report
+
+
+def _judge_case(problem: Problem, case: Case, case_run, run: RunResult, expected: Any) -> TestResult:
+    test = TestResult(name=case.name, visibility=Visibility.PUBLIC if case.public else Visibility.HIDDEN,
+                      verdict=Verdict.ACCEPTED, passed=False, time_s=case_run.time_s)
+    if case_run.status == "ok":
+        if problem.kind is Kind.FUNCTION:
+            ok, message = _check(problem, case, expected, case_run.value)
+        else:
+            message = scoring.validate_predictions(case_run.value, case.target, problem.scoring["metric"])
+            ok = not message
+            if ok:
+                test.score = float(_per_row(problem, case, case_run.value).mean())
+        test.verdict = Verdict.ACCEPTED if ok else Verdict.WRONG_ANSWER
+        test.passed = ok
+    elif case_run.status == "not_run":
+        if run.interrupted == case_run.index:
+            test.verdict = RUN_ENDING_VERDICT.get(run.ending, Verdict.RUNTIME_ERROR)
+            message = run.detail
+        else:
+            test.verdict = Verdict.SKIPPED
+            message = "not run: an earlier test ended the run"
+            test.time_s = None
+    else:
+        test.verdict = CASE_STATUS_VERDICT[case_run.status]
+        message = case_run.message
+    if case.public:
+        test.message = message
+        test.input = _show({"args": case.args, **({"kwargs": case.kwargs} if case.kwargs else {})})
+        if problem.kind is Kind.FUNCTION:
+            test.expected = _show(expected)
+        if case_run.status == "ok":
+            test.got = _show(case_run.value)
+    return test
+
+
+def _check(problem: Problem, case: Case, expected: Any, got: Any) -> tuple[bool, str]:
+    checker = problem.checker
+    if checker["type"] == "custom":
+        module = import_trusted(problem.folder, "checker")
+        try:
+            outcome = module.check(case.args, case.kwargs, expected, got)
+        except Exception as exc:  # a malformed output can trip the author's checker: that is a wrong answer
+            return False, f"output could not be checked: {type(exc).__name__}: {exc}"
+        return (outcome, "") if isinstance(outcome, bool) else (bool(outcome[0]), str(outcome[1]))
+    return compare(expected, got, rtol=checker.get("rtol", 1e-6), atol=checker.get("atol", 1e-9),
+                   exact=checker["type"] == "exact")
+
+
+def _per_row(problem: Problem, case: Case, predictions: Any) -> np.ndarray:
+    params = {k: v for k, v in problem.scoring.items()
+              if k not in ("metric", "threshold", "public_fraction", "seed")}
+    return scoring.METRICS[problem.scoring["metric"]](predictions, case.target, **params)
+
+
+def _finish(problem: Problem, report: Report, cases: list[Case], outputs: dict[str, Any]) -> None:
+    report.total = len(report.tests)
+    report.passed = sum(t.passed for t in report.tests)
+    report.time_s = round(sum(t.time_s or 0.0 for t in report.tests), 6)
+    report.verdict = scoring.overall_verdict([t.verdict for t in report.tests])
+    if problem.kind is Kind.FUNCTION:
+        report.score = report.passed / report.total if report.total else 0.0
+        return
+    # Scored: the hidden cases' rows, split into a public and a private part; public-only runs score the
+    # public examples. Accepted when every case returned valid predictions and the score clears the bar.
+    scored = [c for c in cases if not c.public] or cases
+    rows = [_per_row(problem, c, outputs[c.name]) for c in scored if c.name in outputs]
+    if len(rows) < len(scored):
+        report.score = 0.0
+        return
+    per_row = np.concatenate(rows)
+    if report.public_only:
+        report.score = float(per_row.mean())
+        passed_bar = report.score >= problem.scoring["threshold"]
+    else:
+        mask = scoring.public_mask(len(per_row), fraction=problem.scoring.get("public_fraction", 0.5),
+                                   seed=str(problem.scoring.get("seed", problem.slug)))
+        public, private, overall = scoring.score_rows(per_row, mask)
+        report.score, report.private_score = public, private
+        passed_bar = overall >= problem.scoring["threshold"]
+    if report.verdict is Verdict.ACCEPTED and not passed_bar:
+        report.verdict = Verdict.WRONG_ANSWER
+        report.message = (f"score {report.score:.4f} is below the acceptance threshold "
+                          f"{problem.scoring['threshold']}")
+
+
+def _show(value: Any) -> str:
+    with np.printoptions(threshold=50, edgeitems=3, precision=6):
+        text = repr(value)
+    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
+
+
+def _tail(text: str) -> str:
+    return text[-SHOWN_CHARS:]

@@ -1,0 +1,132 @@
+"""The harness that runs *inside* the sandbox, next to the submission.
+
+It is never imported by the grader: sandbox/bundle.py sends this file and codec.py as source to a tiny
+bootstrap (python -I -c BOOT) that execs them as the modules `mljudge_harness` and `mljudge_codec`.
+
+Everything here is on the untrusted side. It decides nothing: it calls the entry point once per case and
+reports what came back, as framed plain data on a private copy of stdout. The submission's own prints go
+to stderr. A submission can forge frames (it shares this process), but a forged frame can only claim an
+output it could have returned anyway; the grader validates and compares every value itself.
+"""
+import linecache
+import os
+import resource
+import signal
+import struct
+import sys
+import time
+import traceback
+import types
+
+import mljudge_codec as codec
+
+MAGIC = b"MLJ1"
+SOLUTION_FILE = "solution.py"
+
+
+class _Deadline(BaseException):
+    """Raised by SIGALRM when a case uses up its time; BaseException so `except Exception` won't eat it."""
+
+
+def _read_exact(fd: int, n: int) -> bytes:
+    chunks = []
+    while n:
+        chunk = os.read(fd, min(n, 1 << 20))
+        if not chunk:
+            raise EOFError("job channel closed")
+        chunks.append(chunk)
+        n -= len(chunk)
+    return b"".join(chunks)
+
+
+def _on_alarm(signum, frame):
+    raise _Deadline()
+
+
+def _user_traceback(exc: BaseException) -> str:
+    """The traceback from the submission's frames only: the harness's own frames are noise to a user."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename != SOLUTION_FILE:
+        tb = tb.tb_next
+    lines = traceback.format_exception(type(exc), exc, tb)
+    text = "".join(lines)
+    return text[-4000:]
+
+
+def main() -> None:
+    out_fd = os.dup(1)
+    os.dup2(2, 1)  # the submission's print() lands on stderr, never on the result channel
+    os.set_inheritable(out_fd, False)
+
+    def send(message) -> None:
+        data = codec.encode(message)
+        frame = MAGIC + struct.pack(">Q", len(data)) + data
+        view = memoryview(frame)
+        while view:
+            written = os.write(out_fd, view)
+            view = view[written:]
+
+    import numpy  # noqa: F401  (warm: a pooled sandbox pays this before the submission arrives)
+
+    send({"type": "ready"})
+    (length,) = struct.unpack(">Q", _read_exact(0, 8))
+    job = codec.decode(_read_exact(0, length))
+    os.close(0)
+
+    source = job["source"]
+    entry_point = job["entry_point"]
+    cases = job["cases"]
+    import_limit = job["import_limit"]
+    del job
+
+    linecache.cache[SOLUTION_FILE] = (len(source), None, source.splitlines(True), SOLUTION_FILE)
+    module = types.ModuleType("solution")
+    module.__file__ = SOLUTION_FILE
+    sys.modules["solution"] = module
+    signal.signal(signal.SIGALRM, _on_alarm)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, import_limit)
+        exec(compile(source, SOLUTION_FILE, "exec"), module.__dict__)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Deadline:
+        send({"type": "compile_error", "message": "importing solution.py took too long"})
+        return
+    except SyntaxError as exc:
+        send({"type": "compile_error", "message": "".join(traceback.format_exception_only(type(exc), exc))})
+        return
+    except BaseException as exc:  # an import-time failure of any kind is the submission's
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        send({"type": "compile_error", "message": _user_traceback(exc)})
+        return
+    fn = module.__dict__.get(entry_point)
+    if not callable(fn):
+        send({"type": "compile_error",
+              "message": f"solution.py does not define a function named `{entry_point}`"})
+        return
+    send({"type": "loaded"})
+
+    for index, case in enumerate(cases):
+        send({"type": "start", "index": index})
+        result = {"type": "result", "index": index}
+        started = time.perf_counter()
+        try:
+            signal.setitimer(signal.ITIMER_REAL, case["time_limit"])
+            value = fn(*case["args"], **case["kwargs"])
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            result.update(status="ok", value=value)
+        except _Deadline:
+            result.update(status="timeout", message="time limit exceeded")
+        except MemoryError:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            result.update(status="memory", message="MemoryError")
+        except BaseException as exc:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            result.update(status="error", message=_user_traceback(exc))
+        result["time"] = time.perf_counter() - started
+        try:
+            send(result)
+        except codec.CodecError as exc:
+            send({"type": "result", "index": index, "status": "bad_output", "message": str(exc),
+                  "time": result["time"]})
+    send({"type": "done", "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss})
+

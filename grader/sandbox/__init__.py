@@ -1,0 +1,20 @@
+"""Sandboxes: where submitted code runs. `docker` is the real one; `local` is for authoring only."""
+from .base import CaseInput, CaseRun, Ending, Limits, RunResult, SandboxError
+from .pool import SandboxPool
+
+
+def make_sandbox(name: str, **kwargs):
+    """The backend called `name`: 'docker' (isolated) or 'local' (UNSAFE, explicit opt-in only)."""
+    if name == "docker":
+        from .docker_backend import DockerSandbox
+
+        return DockerSandbox(**kwargs)
+    if name == "local":
+        from .local_backend import LocalSandbox
+
+        return LocalSandbox(**kwargs)
+    raise ValueError(f"unknown sandbox {name!r}: choose 'docker' or 'local'")
+
+
+__all__ = ["CaseInput", "CaseRun", "Ending", "Limits", "RunResult", "SandboxError", "SandboxPool",
+           "make_sandbox"]

@@ -1,0 +1,208 @@
+"""One fresh, hardened, disposable container per submission, through docker-py."""
+from __future__ import annotations
+
+import os
+import select
+import socket
+import struct
+import threading
+import time
+
+from .base import BOOT, CaseInput, Limits, RunResult, SandboxError, drive, harness_bundle, wait_ready
+
+LABEL = "org.mljudge.sandbox"
+OWNER_LABEL = "org.mljudge.owner"
+DEFAULT_IMAGE = os.environ.get("MLJUDGE_RUNNER_IMAGE", "mljudge-runner:latest")
+PYTHON = "/opt/venv/bin/python"
+# Not secrets: keep BLAS single-threaded (pids limit, fair CPU) and Python quiet. Nothing of the host's.
+SANDBOX_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+               "PYTHONDONTWRITEBYTECODE": "1", "HOME": "/tmp", "PYTHONHASHSEED": "0"}
+
+
+def _docker():
+    import docker
+    import docker.errors
+
+    return docker, docker.errors
+
+
+def _process_start_time(pid: int) -> str | None:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[19]
+    except OSError:
+        return None
+
+
+def owner_id() -> str:
+    """host:pid:start-time of this process, so a reaper can tell a live owner from a dead one."""
+    pid = os.getpid()
+    return f"{socket.gethostname()}:{pid}:{_process_start_time(pid)}"
+
+
+def _owner_alive(owner: str) -> bool:
+    host, _, rest = owner.partition(":")
+    pid, _, start = rest.partition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return True  # another host's grader: not ours to judge
+    return _process_start_time(int(pid)) == start
+
+
+class DockerSandbox:
+    """Runs submissions in fresh containers. Create one per process and reuse it."""
+
+    name = "docker"
+
+    def __init__(self, image: str = DEFAULT_IMAGE, *, client=None, reap: bool = True):
+        docker, errors = _docker()
+        self._errors = errors
+        try:
+            self.client = client or docker.from_env(version="auto", timeout=60)
+            self.client.ping()
+        except Exception as exc:
+            raise SandboxError(f"the Docker engine is not reachable: {exc}") from exc
+        self.image = image
+        try:
+            self.client.images.get(image)
+        except errors.ImageNotFound:
+            raise SandboxError(f"the runner image {image} is missing: run docker/build-runner.sh") from None
+        except errors.DockerException as exc:
+            raise SandboxError(f"the Docker engine failed: {exc}") from exc
+        self.owner = owner_id()
+        if reap:
+            self.reap_orphans()
+
+    def reap_orphans(self) -> int:
+        """Removes sandbox containers left behind by graders on this host that are no longer running."""
+        removed = 0
+        for c in self.client.api.containers(all=True, filters={"label": LABEL}):
+            owner = c.get("Labels", {}).get(OWNER_LABEL, "")
+            if not _owner_alive(owner):
+                try:
+                    self.client.api.remove_container(c["Id"], force=True)
+                    removed += 1
+                except self._errors.NotFound:
+                    pass
+        return removed
+
+    def start(self, limits: Limits) -> "DockerChannel":
+        """Creates and starts a container and sends the harness; returns once the harness is ready."""
+        api = self.client.api
+        host_config = api.create_host_config(
+            network_mode="none",
+            read_only=True,
+            tmpfs={"/tmp": "rw,noexec,nosuid,nodev,size=16m,mode=1777"},
+            cap_drop=["ALL"],
+            security_opt=["no-new-privileges"],
+            pids_limit=limits.pids,
+            mem_limit=f"{limits.memory_mb}m",
+            memswap_limit=f"{limits.memory_mb}m",
+            nano_cpus=int(limits.cpus * 1e9),
+            init=True,
+            ipc_mode="private",
+            ulimits=[self._ulimit("nofile", 256), self._ulimit("fsize", 16 << 20), self._ulimit("core", 0)],
+        )
+        try:
+            container = api.create_container(
+                self.image, command=[PYTHON, "-I", "-c", BOOT], user="65534:65534", working_dir="/tmp",
+                environment=SANDBOX_ENV, stdin_open=True, tty=False, network_disabled=True,
+                labels={LABEL: "1", OWNER_LABEL: self.owner}, host_config=host_config)
+            cid = container["Id"]
+            sock = api.attach_socket(cid, params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1})
+            api.start(cid)
+        except self._errors.ImageNotFound:
+            raise SandboxError(f"the runner image {self.image} is missing: run docker/build-runner.sh") from None
+        except self._errors.DockerException as exc:
+            raise SandboxError(f"the Docker engine failed to start a container: {exc}") from exc
+        channel = DockerChannel(self, cid, sock)
+        try:
+            channel.send(harness_bundle())
+            wait_ready(channel, timeout=60)
+        except BaseException:
+            channel.kill()
+            channel.finish()
+            raise
+        return channel
+
+    @staticmethod
+    def _ulimit(name: str, value: int):
+        from docker.types import Ulimit
+
+        return Ulimit(name=name, soft=value, hard=value)
+
+    def run(self, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits) -> RunResult:
+        started = time.monotonic()
+        channel = self.start(limits)
+        return drive(channel, source=source, entry_point=entry_point, cases=cases, limits=limits,
+                     started=started)
+
+
+class DockerChannel:
+    def __init__(self, sandbox: DockerSandbox, cid: str, sock):
+        self.sandbox = sandbox
+        self.cid = cid
+        self._raw = sock._sock  # docker-py hands back an HTTP-wrapped socket; framing is ours to do
+        self._resp = sock
+        self._buf = bytearray()
+        self._eof = False
+        self._killed = False
+
+    def send(self, data: bytes) -> None:
+        try:
+            self._raw.sendall(data)
+        except OSError:
+            pass  # the process is gone; the read side will see EOF and say why
+
+    def recv(self, timeout: float):
+        while True:
+            if len(self._buf) >= 8:
+                stream = self._buf[0]
+                (size,) = struct.unpack(">I", self._buf[4:8])
+                if len(self._buf) >= 8 + size:
+                    data = bytes(self._buf[8:8 + size])
+                    del self._buf[:8 + size]
+                    return ("out" if stream == 1 else "err", data)
+            if self._eof:
+                return ("eof", b"")
+            ready, _, _ = select.select([self._raw], [], [], max(timeout, 0))
+            if not ready:
+                return None
+            try:
+                chunk = self._raw.recv(1 << 16)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                self._eof = True
+            else:
+                self._buf += chunk
+
+    def kill(self) -> None:
+        if self._killed:
+            return
+        self._killed = True
+        try:
+            self.sandbox.client.api.kill(self.cid)
+        except self.sandbox._errors.DockerException:
+            pass  # already stopped
+
+    def finish(self) -> tuple[int | None, bool]:
+        api = self.sandbox.client.api
+        try:
+            self._raw.close()
+        except OSError:
+            pass
+        try:
+            code = api.wait(self.cid, timeout=30)["StatusCode"]
+            state = api.inspect_container(self.cid)["State"]
+            oom = bool(state.get("OOMKilled"))
+        except Exception:  # the engine hiccuped after the run: the results we hold are still valid
+            code, oom = None, False
+        # Removal takes a while and nobody waits for it; the start-up reaper catches any that fail.
+        threading.Thread(target=self._remove, daemon=True).start()
+        return code, oom
+
+    def _remove(self) -> None:
+        try:
+            self.sandbox.client.api.remove_container(self.cid, force=True)
+        except Exception:
+            pass

@@ -1,0 +1,95 @@
+"""A pool of pre-started sandboxes: harness and NumPy already imported, waiting on stdin for a job.
+
+Each sandbox is used for exactly one submission and then discarded; a replacement starts in the
+background. Nothing is shared between submissions, only the start-up cost is moved off the hot path."""
+from __future__ import annotations
+
+import queue
+import threading
+import time
+
+from .base import CaseInput, Limits, RunResult, SandboxError, drive
+
+
+class SandboxPool:
+    """Keeps `size` ready sandboxes of one backend, all started with the same limits."""
+
+    def __init__(self, backend, *, size: int = 2, limits: Limits = Limits()):
+        if size < 1:
+            raise ValueError("a pool needs at least one sandbox")
+        self.backend = backend
+        self.name = f"{backend.name}-pool"
+        self.limits = limits
+        self.size = size
+        self._ready: queue.Queue = queue.Queue()
+        self._lock = threading.Lock()
+        self._closed = False
+        self._starting = 0
+        self._last_error: SandboxError | None = None
+        for _ in range(size):
+            self._start_one()
+
+    def _start_one(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._starting += 1
+        threading.Thread(target=self._fill, daemon=True).start()
+
+    def _fill(self) -> None:
+        try:
+            channel = self.backend.start(self.limits)
+            self._ready.put(channel)
+        except SandboxError as exc:
+            self._last_error = exc
+            self._ready.put(exc)
+        finally:
+            with self._lock:
+                self._starting -= 1
+                closed = self._closed
+        if closed:
+            self._drain()
+
+    def acquire(self, timeout: float = 60.0):
+        """A ready channel, used once. Starts its replacement at once."""
+        if self._closed:
+            raise SandboxError("the sandbox pool is closed", transient=False)
+        try:
+            item = self._ready.get(timeout=timeout)
+        except queue.Empty:
+            raise SandboxError(f"no sandbox became ready within {timeout:.0f}s") from None
+        self._start_one()
+        if isinstance(item, SandboxError):
+            raise item
+        return item
+
+    def run(self, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits) -> RunResult:
+        if limits.memory_mb != self.limits.memory_mb or limits.pids != self.limits.pids \
+                or limits.cpus != self.limits.cpus:
+            # Container-level limits are fixed at start; a problem with other ones gets a fresh sandbox.
+            return self.backend.run(source=source, entry_point=entry_point, cases=cases, limits=limits)
+        started = time.monotonic()
+        channel = self.acquire()
+        return drive(channel, source=source, entry_point=entry_point, cases=cases, limits=limits,
+                     started=started)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+        self._drain()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                item = self._ready.get_nowait()
+            except queue.Empty:
+                return
+            if not isinstance(item, SandboxError):
+                item.kill()
+                item.finish()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

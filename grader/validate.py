@@ -1,0 +1,100 @@
+"""`grader check`: a problem folder is valid when its schema is, the reference is accepted in the real
+sandbox, the starter is not, and every wrong solution is rejected."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .engine import grade
+from .expected import expected_outputs
+from .problem import Kind, ProblemError, load_problem
+from .report import Verdict
+
+
+@dataclass
+class Row:
+    item: str
+    want: str
+    got: str
+    ok: bool
+    detail: str = ""
+
+
+@dataclass
+class ProblemCheck:
+    folder: Path
+    rows: list[Row] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and all(r.ok for r in self.rows)
+
+
+def problem_folders(path: Path) -> list[Path]:
+    """A single problem folder, or every subfolder of a bank that looks like one."""
+    if (path / "problem.toml").exists():
+        return [path]
+    return sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def check_problem(folder: Path, sandbox) -> ProblemCheck:
+    result = ProblemCheck(folder=folder)
+    try:
+        problem = load_problem(folder)
+        if problem.kind is Kind.DESIGN:
+            result.rows.append(Row("rubric", "valid", f"{len(problem.rubric)} criteria, "
+                                   f"{sum(c.points for c in problem.rubric):g} points", True))
+            return result
+        cases = problem.cases()
+        expected_outputs(problem)
+    except ProblemError as exc:
+        result.errors = [f"{folder.name}/{e}" for e in exc.errors]
+        return result
+    except Exception as exc:  # an author's reference or generator crashed
+        result.errors = [f"{folder.name}: {type(exc).__name__}: {exc}"]
+        return result
+    n_public = sum(c.public for c in cases)
+    result.rows.append(Row("cases", "≥1 public, ≥1 hidden", f"{n_public} public, {len(cases) - n_public} hidden",
+                           True))
+    reference = (folder / "reference.py").read_text(encoding="utf-8")
+    report = grade(problem, reference, sandbox=sandbox)
+    slowest = max((t.time_s or 0.0 for t in report.tests), default=0.0)
+    detail = f"slowest case {slowest * 1000:.0f} ms of {problem.limits.time_per_case_s * 1000:.0f} ms"
+    if report.score is not None and problem.kind is Kind.SCORED:
+        detail += f"; score {report.score:.4f}"
+    result.rows.append(Row("reference.py", "accepted", report.verdict, report.verdict is Verdict.ACCEPTED,
+                           detail if report.verdict is Verdict.ACCEPTED else _why(report)))
+    report = grade(problem, problem.starter, sandbox=sandbox)
+    result.rows.append(Row("starter.py", "not accepted", report.verdict, report.verdict is not Verdict.ACCEPTED))
+    for name, source in problem.wrong.items():
+        report = grade(problem, source, sandbox=sandbox)
+        ok = report.verdict is not Verdict.ACCEPTED and report.verdict is not Verdict.SYSTEM_ERROR
+        failed = [t.name for t in report.tests if not t.passed]
+        result.rows.append(Row(f"wrong/{name}", "rejected", report.verdict, ok,
+                               f"fails {len(failed)}/{len(report.tests)}: {', '.join(failed[:4])}"
+                               + ("…" if len(failed) > 4 else "") if ok else _why(report)))
+    return result
+
+
+def _why(report) -> str:
+    bad = [f"{t.name}: {t.verdict}" + (f" ({t.message.strip().splitlines()[-1]})" if t.message.strip() else "")
+           for t in report.tests if not t.passed]
+    return report.message.strip()[-300:] or "; ".join(bad[:3])
+
+
+def format_checks(checks: list[ProblemCheck]) -> str:
+    lines = []
+    for check in checks:
+        status = "ok" if check.ok else "FAILED"
+        lines.append(f"{check.folder.name}: {status}")
+        for error in check.errors:
+            lines.append(f"  error  {error}")
+        width = max((len(r.item) for r in check.rows), default=0)
+        for row in check.rows:
+            mark = "ok  " if row.ok else "FAIL"
+            lines.append(f"  {mark}  {row.item:<{width}}  want {row.want:<14} got {row.got:<22} {row.detail}")
+    failed = [c.folder.name for c in checks if not c.ok]
+    lines.append(f"{len(checks) - len(failed)} of {len(checks)} problems ok"
+                 + (f"; failed: {', '.join(failed)}" if failed else ""))
+    return "\n".join(lines)
