@@ -56,6 +56,9 @@ def compare(expected: Any, got: Any, *, rtol: float = 1e-6, atol: float = 1e-9, 
                 return False, f"{path}: expected an integer, got {got!r}"
         if not math.isfinite(got) and math.isfinite(expected):
             return False, f"{path}: expected a finite number, got {got!r}"
+        if isinstance(expected, float) and math.isnan(expected):
+            ok = isinstance(got, float) and math.isnan(got)
+            return ok, "" if ok else f"{path}: expected nan, got {got!r}"
         ok = got == expected if exact or isinstance(expected, int) else math.isclose(
             got, expected, rel_tol=rtol, abs_tol=atol)
         return ok, "" if ok else f"{path}: expected {expected!r}, got {got!r}"

@@ -8,7 +8,7 @@ import numpy as np
 from . import scoring
 from .checkers import compare
 from .expected import expected_outputs
-from .problem import Case, Kind, Problem, import_trusted
+from .problem import Case, Kind, Problem
 from .report import Report, TestResult, Verdict, Visibility
 from .sandbox.base import Ending, RunResult
 
@@ -136,7 +136,7 @@ def _judge_case(problem: Problem, case: Case, case_run, run: RunResult, expected
 def _check(problem: Problem, case: Case, expected: Any, got: Any) -> tuple[bool, str]:
     checker = problem.checker
     if checker["type"] == "custom":
-        module = import_trusted(problem.folder, "checker")
+        module = problem.trusted("checker")
         try:
             outcome = module.check(case.args, case.kwargs, expected, got)
         except Exception as exc:  # a malformed output can trip the author's checker: that is a wrong answer
@@ -179,8 +179,8 @@ def _finish(problem: Problem, report: Report, cases: list[Case], outputs: dict[s
         passed_bar = overall >= problem.scoring["threshold"]
     if report.verdict is Verdict.ACCEPTED and not passed_bar:
         report.verdict = Verdict.WRONG_ANSWER
-        report.message = (f"score {report.score:.4f} is below the acceptance threshold "
-                          f"{problem.scoring['threshold']}")
+        what = "score" if report.public_only else "score over all hidden rows"
+        report.message = f"the {what} is below the acceptance threshold {problem.scoring['threshold']}"
 
 
 def _show(value: Any) -> str:

@@ -81,6 +81,13 @@ class Problem:
     def reference_path(self) -> Path:
         return self.folder / "reference.py"
 
+    def trusted(self, name: str):
+        """The author's module `name` (checker, reference), imported once per loaded problem."""
+        modules = self.__dict__.setdefault("_modules", {})
+        if name not in modules:
+            modules[name] = import_trusted(self.folder, name)
+        return modules[name]
+
     def cases(self) -> list[Case]:
         if self._cases is None:
             self._cases = load_cases(self)

@@ -29,6 +29,8 @@ def recall_at_k(predictions: Any, target: Any, *, k: int) -> np.ndarray:
     for pred, truth in zip(predictions, target):
         truth_set = set(np.asarray(truth).ravel().tolist())
         top = list(dict.fromkeys(np.asarray(pred).ravel().tolist()))[:k]
+        if not truth_set:
+            raise ValueError("recall@k is undefined for a row with no held-out items")
         rows.append(len(truth_set.intersection(top)) / min(len(truth_set), k))
     return np.asarray(rows, dtype=float)
 

@@ -61,20 +61,33 @@ def check_problem(folder: Path, sandbox) -> ProblemCheck:
     report = grade(problem, reference, sandbox=sandbox)
     slowest = max((t.time_s or 0.0 for t in report.tests), default=0.0)
     detail = f"slowest case {slowest * 1000:.0f} ms of {problem.limits.time_per_case_s * 1000:.0f} ms"
-    if report.score is not None and problem.kind is Kind.SCORED:
-        detail += f"; score {report.score:.4f}"
+    if problem.kind is Kind.SCORED:
+        detail += f"; {_scores(report, problem)}"
     result.rows.append(Row("reference.py", "accepted", report.verdict, report.verdict is Verdict.ACCEPTED,
                            detail if report.verdict is Verdict.ACCEPTED else _why(report)))
     report = grade(problem, problem.starter, sandbox=sandbox)
     result.rows.append(Row("starter.py", "not accepted", report.verdict, report.verdict is not Verdict.ACCEPTED))
     for name, source in problem.wrong.items():
         report = grade(problem, source, sandbox=sandbox)
-        ok = report.verdict is not Verdict.ACCEPTED and report.verdict is not Verdict.SYSTEM_ERROR
         failed = [t.name for t in report.tests if not t.passed]
-        result.rows.append(Row(f"wrong/{name}", "rejected", report.verdict, ok,
-                               f"fails {len(failed)}/{len(report.tests)}: {', '.join(failed[:4])}"
-                               + ("…" if len(failed) > 4 else "") if ok else _why(report)))
+        if problem.kind is Kind.SCORED:
+            ok = report.verdict is not Verdict.ACCEPTED
+            detail = _scores(report, problem)
+        else:
+            # Public cases are worked examples a user can see; a mistake must also be caught where they can't.
+            hidden_failed = [t.name for t in report.tests if not t.passed and t.visibility == "hidden"]
+            ok = report.verdict is not Verdict.ACCEPTED and bool(hidden_failed)
+            detail = (f"fails {len(failed)}/{len(report.tests)}: {', '.join(failed[:4])}"
+                      + ("…" if len(failed) > 4 else ""))
+            if report.verdict is not Verdict.ACCEPTED and not hidden_failed:
+                detail = "caught by public cases only: add a hidden case that catches it"
+        result.rows.append(Row(f"wrong/{name}", "rejected", report.verdict, ok, detail))
     return result
+
+
+def _scores(report, problem) -> str:
+    private = f", private {report.private_score:.4f}" if report.private_score is not None else ""
+    return f"public score {report.score:.4f}{private}, threshold {problem.scoring['threshold']}"
 
 
 def _why(report) -> str:

@@ -57,7 +57,7 @@ class DockerSandbox:
         docker, errors = _docker()
         self._errors = errors
         try:
-            self.client = client or docker.from_env(version="auto", timeout=60)
+            self.client = client or docker.from_env(version="auto", timeout=180)
             self.client.ping()
         except Exception as exc:
             raise SandboxError(f"the Docker engine is not reachable: {exc}") from exc
@@ -180,6 +180,9 @@ class DockerChannel:
         if self._killed:
             return
         self._killed = True
+        # Hang up first: a daemon blocked writing output we no longer read holds the container, and the
+        # kill request would wait behind it.
+        self._hang_up()
         try:
             self.sandbox.client.api.kill(self.cid)
         except self.sandbox._errors.DockerException:
@@ -187,10 +190,7 @@ class DockerChannel:
 
     def finish(self) -> tuple[int | None, bool]:
         api = self.sandbox.client.api
-        try:
-            self._raw.close()
-        except OSError:
-            pass
+        self._hang_up()
         try:
             code = api.wait(self.cid, timeout=30)["StatusCode"]
             state = api.inspect_container(self.cid)["State"]
@@ -201,8 +201,20 @@ class DockerChannel:
         threading.Thread(target=self._remove, daemon=True).start()
         return code, oom
 
+    def _hang_up(self) -> None:
+        # shutdown, not just close: docker-py's response object still references the fd.
+        for step in (lambda: self._raw.shutdown(socket.SHUT_RDWR), self._raw.close, self._resp.close):
+            try:
+                step()
+            except OSError:
+                pass
+
     def _remove(self) -> None:
-        try:
-            self.sandbox.client.api.remove_container(self.cid, force=True)
-        except Exception:
-            pass
+        for attempt in range(5):  # a loaded engine can time out; the start-up reaper is the last resort
+            try:
+                self.sandbox.client.api.remove_container(self.cid, force=True)
+                return
+            except self.sandbox._errors.NotFound:
+                return
+            except Exception:
+                time.sleep(1 + attempt)

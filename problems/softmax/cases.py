@@ -17,5 +17,7 @@ def cases():
          "args": [rng.normal(0, 10, (2, 9, 4))], "kwargs": {"axis": 1}},
         {"name": "negative-axis-2", "public": False,
          "args": [rng.normal(0, 10, (3, 4, 5))], "kwargs": {"axis": -2}},
+        {"name": "rows-on-different-scales", "public": False,
+         "args": [np.array([[900.0, 901.0, 899.0], [-5.0, -4.0, -6.0], [0.0, 1.0, 2.0]])]},
         {"name": "large-batch", "public": False, "args": [rng.normal(0, 20, (2000, 500))]},
     ]

@@ -1,0 +1,34 @@
+import numpy as np
+
+TIE_TOL = 1e-12
+
+
+def best_split(X: np.ndarray, y: np.ndarray):
+    X = np.asarray(X, dtype=np.float64)
+    _, codes = np.unique(np.asarray(y), return_inverse=True)
+    codes = codes.reshape(-1)
+    n, d = X.shape
+    onehot = np.eye(codes.max() + 1, dtype=np.int64)[codes]        # (n, K)
+    total = onehot.sum(axis=0)
+    parent = 1.0 - float(np.sum(total.astype(np.float64) ** 2)) / n ** 2
+
+    best = None                                                    # (impurity, feature, threshold)
+    for j in range(d):
+        order = np.argsort(X[:, j], kind="stable")
+        xs = X[order, j]
+        cut = np.nonzero(xs[:-1] < xs[1:])[0]                      # split after sorted position i
+        if cut.size == 0:
+            continue
+        left = np.cumsum(onehot[order], axis=0)[cut].astype(np.float64)
+        right = total - left
+        n_left = cut + 1.0
+        n_right = n - n_left
+        # n * weighted Gini = n_L (1 - sum p_L^2) + n_R (1 - sum p_R^2) = n - sum c_L^2 / n_L - sum c_R^2 / n_R
+        impurity = (n - (left ** 2).sum(axis=1) / n_left - (right ** 2).sum(axis=1) / n_right) / n
+        i = int(np.argmin(impurity))
+        i = int(np.nonzero(impurity <= impurity[i] + TIE_TOL)[0][0])  # lowest threshold among ties
+        if best is None or impurity[i] < best[0] - TIE_TOL:            # lowest feature among ties
+            best = (float(impurity[i]), j, float((xs[cut[i]] + xs[cut[i] + 1]) / 2))
+    if best is None:
+        return (-1, 0.0, parent)
+    return (best[1], best[2], best[0])

@@ -1,0 +1,13 @@
+"""Gets the sign of the gradient wrong (uses b - A x as the gradient): gradient ascent, away from the minimum."""
+import numpy as np
+
+
+def gradient_descent(A, b, x0, lr, n_steps):
+    A = np.asarray(A, dtype=float)
+    b = np.asarray(b, dtype=float)
+    x = np.array(x0, dtype=float)
+    losses = [0.5 * x @ A @ x - b @ x]
+    for _ in range(n_steps):
+        x = x - lr * (b - A @ x)
+        losses.append(0.5 * x @ A @ x - b @ x)
+    return x, np.array(losses)

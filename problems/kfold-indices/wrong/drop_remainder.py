@@ -1,0 +1,13 @@
+"""Uses n_samples // k for every fold: the last n_samples % k samples are never in a test fold."""
+import numpy as np
+
+
+def kfold_indices(n_samples, k, shuffle=False, seed=0):
+    order = np.random.default_rng(seed).permutation(n_samples) if shuffle else np.arange(n_samples)
+    size = n_samples // k
+    folds = []
+    for i in range(k):
+        test = order[i * size:(i + 1) * size]
+        train = np.setdiff1d(np.arange(n_samples), test)
+        folds.append((train, test))
+    return folds

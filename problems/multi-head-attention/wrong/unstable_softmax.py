@@ -1,0 +1,15 @@
+"""Per-head softmax without subtracting the row maximum: overflows to inf/nan on large activations."""
+import numpy as np
+
+
+def multi_head_attention(X, Wq, Wk, Wv, Wo, n_heads, causal=False):
+    B, L, D = X.shape
+    dh = D // n_heads
+    split = lambda M: M.reshape(B, L, n_heads, dh).transpose(0, 2, 1, 3)
+    Q, K, V = split(X @ Wq), split(X @ Wk), split(X @ Wv)
+    s = Q @ K.transpose(0, 1, 3, 2) / np.sqrt(dh)
+    if causal:
+        s = np.where(np.tril(np.ones((L, L), dtype=bool)), s, -np.inf)
+    w = np.exp(s)
+    w /= w.sum(axis=-1, keepdims=True)
+    return (w @ V).transpose(0, 2, 1, 3).reshape(B, L, D) @ Wo

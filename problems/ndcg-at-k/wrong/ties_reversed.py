@@ -1,0 +1,12 @@
+"""Ranks with np.argsort(scores)[:, ::-1]: the reversal puts tied items in *decreasing* index order."""
+import numpy as np
+
+
+def ndcg_at_k(relevance, scores, k):
+    rel = np.asarray(relevance, dtype=float)
+    top = min(k, rel.shape[1])
+    disc = 1.0 / np.log2(np.arange(2, top + 2))
+    order = np.argsort(np.asarray(scores, dtype=float), axis=1, kind="stable")[:, ::-1][:, :top]
+    dcg = (2 ** np.take_along_axis(rel, order, axis=1) - 1) @ disc
+    idcg = (2 ** -np.sort(-rel, axis=1)[:, :top] - 1) @ disc
+    return np.divide(dcg, idcg, out=np.zeros_like(dcg), where=idcg > 0)

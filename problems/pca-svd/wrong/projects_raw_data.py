@@ -1,0 +1,12 @@
+"""Finds the axes on centred data but projects the raw, uncentred X onto them."""
+import numpy as np
+
+
+def pca(X, n_components):
+    X = np.asarray(X, dtype=float)
+    Xc = X - X.mean(axis=0)
+    _, s, vt = np.linalg.svd(Xc, full_matrices=False)
+    comps = vt[:n_components].copy()
+    pivot = comps[np.arange(n_components), np.argmax(np.abs(comps), axis=1)]
+    comps *= np.sign(pivot)[:, None]
+    return comps, s[:n_components] ** 2 / np.sum(s ** 2), X @ comps.T
