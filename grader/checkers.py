@@ -117,7 +117,7 @@ def _compare_arrays(expected: np.ndarray, got: np.ndarray, *, rtol: float, atol:
             if not ok:
                 idx = np.unravel_index(int(np.argmin(close)), close.shape) if close.ndim else ()
                 where = f"{path}[{', '.join(map(str, idx))}]" if idx else path
-                return False, (f"{where}: expected {expected[idx]!r}, got {got[idx]!r} "
+                return False, (f"{where}: expected {expected[idx].item()!r}, got {got[idx].item()!r} "
                                f"({int(np.sum(~close))} of {close.size} entries outside rtol={rtol}, atol={atol})")
         return ok, "" if ok else f"{path}: arrays differ"
     ok = bool(np.array_equal(expected, got))

@@ -107,6 +107,9 @@ class Channel(Protocol):
     def finish(self) -> tuple[int | None, bool]:
         """Wait for the process, release everything; returns (exit code, killed by the OOM killer)."""
 
+    def discard(self) -> None:
+        """Kill and release everything in the background; the caller needs nothing more from it."""
+
 
 class _FrameParser:
     def __init__(self, limit: int):
@@ -254,8 +257,9 @@ def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseIn
 
     result.wall_time_s = time.monotonic() - t0
     if ending in (Ending.FINISHED, Ending.COMPILE_ERROR):
-        # The harness is exiting; what the submission printed last may still be on its way.
-        drain_until = time.monotonic() + 1.0
+        # The harness flushed the submission's output before its last frame, but stdout and stderr travel
+        # separately, so give stragglers a moment. The exit status no longer matters: no waiting for it.
+        drain_until = time.monotonic() + 0.02
         while time.monotonic() < drain_until and stderr_total <= output_limit:
             event = channel.recv(drain_until - time.monotonic())
             if event is None or event[0] == "eof":
@@ -264,7 +268,10 @@ def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseIn
                 stderr_total += len(event[1])
                 stderr += event[1]
         del stderr[:-8192]
-    exit_code, oom = channel.finish()
+        channel.discard()
+        exit_code, oom = 0, False
+    else:
+        exit_code, oom = channel.finish()
     result.exit_code = exit_code
     if oom and ending not in (Ending.FINISHED, Ending.COMPILE_ERROR):
         ending = Ending.OOM

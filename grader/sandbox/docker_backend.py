@@ -201,6 +201,10 @@ class DockerChannel:
         threading.Thread(target=self._remove, daemon=True).start()
         return code, oom
 
+    def discard(self) -> None:
+        self._hang_up()
+        threading.Thread(target=self._remove, daemon=True).start()  # force-removal kills it too
+
     def _hang_up(self) -> None:
         # shutdown, not just close: docker-py's response object still references the fd.
         for step in (lambda: self._raw.shutdown(socket.SHUT_RDWR), self._raw.close, self._resp.close):

@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 from .base import BOOT, CaseInput, Limits, RunResult, drive, harness_bundle, wait_ready
@@ -89,6 +90,9 @@ class LocalChannel:
             os.killpg(self.proc.pid, signal.SIGKILL)
         except (ProcessLookupError, PermissionError):
             pass
+
+    def discard(self) -> None:
+        threading.Thread(target=self.finish, daemon=True).start()
 
     def finish(self) -> tuple[int | None, bool]:
         try:

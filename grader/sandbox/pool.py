@@ -50,6 +50,12 @@ class SandboxPool:
         if closed:
             self._drain()
 
+    def wait_full(self, timeout: float = 60.0) -> None:
+        """Blocks until every sandbox of the pool is started (benchmarks: measure a warm pool)."""
+        deadline = time.monotonic() + timeout
+        while self._ready.qsize() < self.size and time.monotonic() < deadline:
+            time.sleep(0.01)
+
     def acquire(self, timeout: float = 60.0):
         """A ready channel, used once. Starts its replacement at once."""
         if self._closed:

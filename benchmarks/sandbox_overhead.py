@@ -1,0 +1,72 @@
+"""Grades one accepted k-means submission N times three ways and prints latency figures.
+
+    .venv/bin/python benchmarks/sandbox_overhead.py [--n 30]
+
+bare:  the harness in a plain subprocess (the local backend: no isolation at all) — the floor.
+fresh: a new hardened container per sandbox run (create, start, attach, run, kill, remove).
+pool:  pre-started hardened containers (harness and NumPy imported, waiting on stdin), each used once.
+Each grade is two sandbox runs (public cases, then hidden cases in a separate sandbox). The pool is
+allowed to refill between grades, as it does between submissions on a worker.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from grader import Verdict, grade, load_problem, make_sandbox  # noqa: E402
+from grader.sandbox import SandboxPool  # noqa: E402
+
+SUBMISSION = ROOT / "tests" / "candidates" / "kmeans.py"
+
+
+def measure(problem, source: str, sandbox, n: int, before=None) -> list[float]:
+    times = []
+    for _ in range(n):
+        if before:
+            before()
+        t0 = time.perf_counter()
+        report = grade(problem, source, sandbox=sandbox)
+        times.append(time.perf_counter() - t0)
+        if report.verdict is not Verdict.ACCEPTED:
+            raise SystemExit(f"{sandbox.name}: expected accepted, got {report.verdict}: {report.message}")
+    return times
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=30)
+    args = parser.parse_args()
+    problem = load_problem(ROOT / "problems" / "kmeans")
+    source = SUBMISSION.read_text()
+    grade(problem, source, sandbox=make_sandbox("local"))  # warm the expected-output cache
+
+    docker = make_sandbox("docker")
+    pool = SandboxPool(docker, size=2, limits=problem.limits)
+    results = {
+        "bare": measure(problem, source, make_sandbox("local"), args.n),
+        "fresh": measure(problem, source, docker, args.n),
+        "pool": measure(problem, source, pool, args.n, before=pool.wait_full),
+    }
+    pool.close()
+    cases = len(problem.cases())
+    print(f"k-means, accepted submission, {cases} cases in 2 sandbox runs per grade, n={args.n} grades each")
+    print(f"{'mode':<6} {'median ms':>10} {'p95 ms':>8} {'median/bare':>12} {'p95/bare':>9}")
+    bare_med, bare_p95 = statistics.median(results["bare"]), p95(results["bare"])
+    for mode, times in results.items():
+        med, tail = statistics.median(times), p95(times)
+        print(f"{mode:<6} {med * 1000:>10.1f} {tail * 1000:>8.1f} {med / bare_med:>11.2f}x {tail / bare_p95:>8.2f}x")
+
+
+if __name__ == "__main__":
+    main()
