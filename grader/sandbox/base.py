@@ -159,6 +159,33 @@ def wait_ready(channel: Channel, timeout: float) -> None:
             raise SandboxError(f"unexpected {message['type']!r} frame during start-up")
 
 
+class Backend:
+    """A sandbox backend: `start` gives a ready channel; `run` is one submission in a fresh one."""
+
+    name = "backend"
+
+    def start(self, limits: Limits) -> Channel:
+        raise NotImplementedError
+
+    @staticmethod
+    def handshake(channel: Channel) -> Channel:
+        """Sends the harness to a just-started process and waits for it to be ready; cleans up if not."""
+        try:
+            channel.send(harness_bundle())
+            wait_ready(channel, timeout=60)
+        except BaseException:
+            channel.kill()
+            channel.finish()
+            raise
+        return channel
+
+    def run(self, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits) -> RunResult:
+        started = time.monotonic()
+        channel = self.start(limits)
+        return drive(channel, source=source, entry_point=entry_point, cases=cases, limits=limits,
+                     started=started)
+
+
 def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits,
           started: float) -> RunResult:
     """Sends the job to a ready harness and collects one CaseRun per case, enforcing limits."""

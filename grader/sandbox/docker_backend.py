@@ -8,7 +8,7 @@ import struct
 import threading
 import time
 
-from .base import BOOT, CaseInput, Limits, RunResult, SandboxError, drive, harness_bundle, wait_ready
+from .base import BOOT, Backend, Limits, SandboxError
 
 LABEL = "org.mljudge.sandbox"
 OWNER_LABEL = "org.mljudge.owner"
@@ -48,7 +48,7 @@ def _owner_alive(owner: str) -> bool:
     return _process_start_time(int(pid)) == start
 
 
-class DockerSandbox:
+class DockerSandbox(Backend):
     """Runs submissions in fresh containers. Create one per process and reuse it."""
 
     name = "docker"
@@ -114,27 +114,13 @@ class DockerSandbox:
             raise SandboxError(f"the runner image {self.image} is missing: run docker/build-runner.sh") from None
         except self._errors.DockerException as exc:
             raise SandboxError(f"the Docker engine failed to start a container: {exc}") from exc
-        channel = DockerChannel(self, cid, sock)
-        try:
-            channel.send(harness_bundle())
-            wait_ready(channel, timeout=60)
-        except BaseException:
-            channel.kill()
-            channel.finish()
-            raise
-        return channel
+        return self.handshake(DockerChannel(self, cid, sock))
 
     @staticmethod
     def _ulimit(name: str, value: int):
         from docker.types import Ulimit
 
         return Ulimit(name=name, soft=value, hard=value)
-
-    def run(self, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits) -> RunResult:
-        started = time.monotonic()
-        channel = self.start(limits)
-        return drive(channel, source=source, entry_point=entry_point, cases=cases, limits=limits,
-                     started=started)
 
 
 class DockerChannel:

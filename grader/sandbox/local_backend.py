@@ -13,14 +13,13 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 
-from .base import BOOT, CaseInput, Limits, RunResult, drive, harness_bundle, wait_ready
+from .base import BOOT, Backend, Limits
 
 WARNING = "the local sandbox runs submissions as this user with no isolation: never use it for untrusted code"
 
 
-class LocalSandbox:
+class LocalSandbox(Backend):
     name = "local"
     unsafe = True
 
@@ -42,21 +41,7 @@ class LocalSandbox:
                "MKL_NUM_THREADS": "1", "PYTHONDONTWRITEBYTECODE": "1", "HOME": workdir}
         proc = subprocess.Popen([self.python, "-I", "-c", BOOT], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, cwd=workdir, env=env, preexec_fn=preexec)
-        channel = LocalChannel(proc, workdir)
-        channel.send(harness_bundle())
-        try:
-            wait_ready(channel, timeout=60)
-        except BaseException:
-            channel.kill()
-            channel.finish()
-            raise
-        return channel
-
-    def run(self, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits) -> RunResult:
-        started = time.monotonic()
-        channel = self.start(limits)
-        return drive(channel, source=source, entry_point=entry_point, cases=cases, limits=limits,
-                     started=started)
+        return self.handshake(LocalChannel(proc, workdir))
 
 
 class LocalChannel:
