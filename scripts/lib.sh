@@ -60,8 +60,10 @@ ensure_frontend() {
   [ -f "$fe/package.json" ] || return 0
   local stamp="$ROOT/platform/static/dist/.build"
   local want
-  want=$(cat "$fe/package.json" "$fe/package-lock.json" 2>/dev/null | sha256sum | cut -c1-16)$(find "$fe/src" -type f -newer "$stamp" 2>/dev/null | head -1)
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  want=$(cat "$fe/package.json" "$fe/package-lock.json" 2>/dev/null | sha256sum | cut -c1-16)
+  # Current when the stamp matches the manifests and no source is newer than it (no stamp: build).
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] \
+     && [ -z "$(find "$fe/src" -type f -newer "$stamp" -print -quit 2>/dev/null || true)" ]; then return 0; fi
   say "front-end bundle (npm + esbuild)"
   (cd "$fe" && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent build) \
     >"$VAR/log/npm.log" 2>&1 || { tail -30 "$VAR/log/npm.log" >&2; exit 1; }

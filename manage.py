@@ -1,0 +1,17 @@
+#!/usr/bin/env python
+"""Django's command-line utility for mljudge. platform/ is a source root (never a package): put it on the path."""
+import os
+import sys
+from pathlib import Path
+
+
+def main() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "platform"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mljudge.config.settings.dev")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+// mljudge's browser code: htmx for live status, CodeMirror 6 for code and Markdown answers, KaTeX for math.
+import htmx from "htmx.org";
+import katex from "katex";
+import { initEditors } from "./editor.js";
+
+window.htmx = htmx;
+// Refusals (bad source 400, too large 413, too many in flight 429) carry a message to show in place.
+htmx.config.responseHandling = [
+  { code: "204", swap: false },
+  { code: "[23]..", swap: true },
+  { code: "4(00|13|29)", swap: true, error: false },
+  { code: "...", swap: false, error: true },
+];
+
+function renderMath(root) {
+  root.querySelectorAll(".math:not([data-rendered])").forEach((el) => {
+    try {
+      katex.render(el.textContent, el, {
+        displayMode: el.classList.contains("math-display"),
+        throwOnError: false,
+        trust: false,
+      });
+      el.dataset.rendered = "1";
+    } catch (err) {
+      el.classList.add("math-error");
+    }
+  });
+}
+
+function boot(root) {
+  renderMath(root);
+  initEditors(root);
+}
+
+document.addEventListener("DOMContentLoaded", () => boot(document));
+document.addEventListener("htmx:afterSwap", (e) => boot(e.target));

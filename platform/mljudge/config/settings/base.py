@@ -1,0 +1,153 @@
+"""Settings shared by every environment. Values come from the environment through typed helpers
+(config/env.py) that fail loudly; dev.py, test.py and prod.py adjust what differs."""
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+
+from ..env import env_bool, env_choice, env_int, env_list, env_str
+
+PLATFORM_DIR = Path(__file__).resolve().parents[3]   # <repo>/platform
+REPO_DIR = PLATFORM_DIR.parent
+VAR_DIR = Path(env_str("MLJUDGE_VAR_DIR", str(REPO_DIR / "var")))
+
+DEBUG = False
+SECRET_KEY = env_str("SECRET_KEY", "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
+
+INSTALLED_APPS = [
+    # Ours first: our registration/* templates override the admin's.
+    "mljudge.core",
+    "mljudge.accounts",
+    "mljudge.problemset",
+    "mljudge.submissions",
+    "mljudge.grading",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "mljudge.core.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "mljudge.config.urls"
+WSGI_APPLICATION = "mljudge.config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'mljudge.sqlite3'}"), conn_max_age=60,
+        conn_health_checks=True),
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The web process and the workers write concurrently: wait for the lock, and take it up front.
+    DATABASES["default"]["OPTIONS"] = {"timeout": 30, "transaction_mode": "IMMEDIATE",
+                                       "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:56379/0")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "problemset:catalogue"
+LOGOUT_REDIRECT_URL = "problemset:catalogue"
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = False
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [PLATFORM_DIR / "static"]  # dist/ is the esbuild bundle (npm run build)
+STATIC_ROOT = Path(env_str("MLJUDGE_STATIC_ROOT", str(VAR_DIR / "static")))
+MLJUDGE_SERVE_STATIC = env_bool("MLJUDGE_SERVE_STATIC", False)
+
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "mljudge <noreply@localhost>")
+
+CSRF_COOKIE_HTTPONLY = False  # htmx reads nothing from it: the token travels in the form
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# --- grading ---------------------------------------------------------------------------------------
+MLJUDGE_PROBLEMS_DIR = Path(env_str("MLJUDGE_PROBLEMS_DIR", str(REPO_DIR / "problems")))
+# docker is the only safe choice; local runs submissions as plain processes (authoring on a laptop only).
+MLJUDGE_SANDBOX = env_choice("MLJUDGE_SANDBOX", "docker", ("docker", "local"))
+MLJUDGE_SANDBOX_POOL_SIZE = env_int("MLJUDGE_SANDBOX_POOL_SIZE", 2, minimum=1)
+MLJUDGE_MAX_IN_FLIGHT = env_int("MLJUDGE_MAX_IN_FLIGHT", 2, minimum=1)
+MLJUDGE_DAILY_LIMIT = env_int("MLJUDGE_DAILY_LIMIT", 300, minimum=1)
+MLJUDGE_MAX_ATTEMPTS = env_int("MLJUDGE_MAX_ATTEMPTS", 3, minimum=1)
+# A row queued or running for longer than this is presumed lost (its worker died) and is re-queued.
+MLJUDGE_STUCK_AFTER_S = env_int("MLJUDGE_STUCK_AFTER_S", 180, minimum=1)
+MLJUDGE_SWEEP_EVERY_S = env_int("MLJUDGE_SWEEP_EVERY_S", 30, minimum=1)
+MLJUDGE_RETRY_BACKOFF_S = env_int("MLJUDGE_RETRY_BACKOFF_S", 2, minimum=0)
+MLJUDGE_DESIGN_MAX_CHARS = env_int("MLJUDGE_DESIGN_MAX_CHARS", 20000, minimum=100)
+
+# --- Celery (namespace CELERY_) -----------------------------------------------------------------
+CELERY_BROKER_URL = REDIS_URL
+CELERY_TASK_DEFAULT_QUEUE = env_str("MLJUDGE_QUEUE", "mljudge")
+CELERY_TASK_IGNORE_RESULT = True            # the database row is the result
+CELERY_TASK_ACKS_LATE = True                # a message is acknowledged only after its task ends...
+CELERY_TASK_REJECT_ON_WORKER_LOST = True    # ...and re-queued if the process running it dies
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1       # a worker holds one grading job at a time
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Unacknowledged messages of a worker that vanished come back after this; the sweeper is the backstop.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("MLJUDGE_VISIBILITY_TIMEOUT_S", 600, minimum=1)}
+CELERY_BEAT_SCHEDULE = {
+    "sweep-stuck-submissions": {
+        "task": "mljudge.grading.tasks.sweep_stuck_submissions",
+        "schedule": timedelta(seconds=MLJUDGE_SWEEP_EVERY_S),
+        # Sweeps queued behind a busy worker are dropped rather than run in a burst later.
+        "options": {"expires": MLJUDGE_SWEEP_EVERY_S},
+    },
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {"mljudge": {"handlers": ["console"], "level": env_str("MLJUDGE_LOG_LEVEL", "INFO"),
+                            "propagate": False}},
+}
+
+VAR_DIR.mkdir(parents=True, exist_ok=True)

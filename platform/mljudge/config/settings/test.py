@@ -1,0 +1,21 @@
+"""The test suite: fast hashing, local-memory cache, and a file test database that a real Celery worker
+(started by the pipeline tests as a subprocess) can open too."""
+import os
+
+from .base import *  # noqa: F403
+from .base import DATABASES, VAR_DIR
+
+DEBUG = False
+SECRET_KEY = "test-only-key"
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
+# Tasks sent by a test run go to its own queue, never to a development worker's; the pipeline tests start
+# workers on this queue (they inherit MLJUDGE_QUEUE).
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("MLJUDGE_QUEUE") or f"mljudge-test-{os.getpid()}"
+# The live server's request threads must not keep connections open past the test (or the test database
+# cannot be dropped at the end).
+DATABASES["default"]["CONN_MAX_AGE"] = 0

@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.staticfiles.views import serve as serve_static
+from django.urls import include, path, re_path
+
+urlpatterns = [
+    path("", include("mljudge.core.urls")),
+    path("accounts/", include("mljudge.accounts.urls")),
+    path("problems/", include("mljudge.problemset.urls")),
+    path("submissions/", include("mljudge.submissions.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.MLJUDGE_SERVE_STATIC:
+    # Single-host setups (scripts/run.sh with gunicorn) without a web server in front; production puts
+    # STATIC_ROOT behind nginx or a CDN instead.
+    urlpatterns.append(re_path(r"^static/(?P<path>.*)$", serve_static, {"insecure": True}))

@@ -1,0 +1,235 @@
+"""The grading pipeline's state changes. Every transition is a conditional UPDATE on (id, status, attempts):
+a re-delivered or duplicated task, or a worker presumed dead that wakes up, changes nothing."""
+from __future__ import annotations
+
+import enum
+import logging
+import os
+import socket
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import grader
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from mljudge.submissions.models import Mode, Status, Submission, Verdict
+
+from .sandboxes import sandbox_pool
+
+logger = logging.getLogger("mljudge.grading")
+
+NOT_YOUR_FAULT = ("Grading failed on our side after {attempts} attempt(s): this was not caused by your code "
+                  "and does not count against you. Please submit again in a few minutes. ({detail})")
+
+
+class Outcome(enum.StrEnum):
+    GRADED = "graded"
+    NOT_CLAIMED = "not_claimed"    # someone else has it, or it is already final
+    STALE = "stale"                # graded, but the row was re-claimed meanwhile: result discarded
+    FAILED = "failed"              # ended as system_error
+
+
+class TransientGradingError(Exception):
+    """The sandbox failed in a way worth retrying; the row is back in `queued`."""
+
+
+def _process_start_time(pid: int) -> str | None:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[19]
+    except OSError:
+        return None
+
+
+def worker_identity() -> str:
+    pid = os.getpid()
+    return f"{socket.gethostname()}:{pid}:{_process_start_time(pid)}"
+
+
+def _worker_is_dead(identity: str) -> bool:
+    """True only when the claimant provably died: it ran on this host and that process is gone."""
+    host, _, rest = identity.partition(":")
+    pid, _, start = rest.partition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    return _process_start_time(int(pid)) != start
+
+
+@dataclass(frozen=True)
+class Claim:
+    submission: Submission
+    attempts: int   # the claim token: every later UPDATE requires this value
+
+
+def submission_claim(*, submission_id: int, now: datetime | None = None) -> Claim | None:
+    """queued → running, attempts+1. A running row may be taken over if its worker provably died (a
+    re-delivered task after SIGKILL) or it is past the stuck deadline. None if not ours to grade."""
+    now = now or timezone.now()
+    row = Submission.objects.filter(id=submission_id).values("status", "attempts", "claimed_by").first()
+    if row is None or row["status"] not in Status.in_flight():
+        return None
+    if row["attempts"] >= settings.MLJUDGE_MAX_ATTEMPTS:
+        submission_give_up(submission_id=submission_id, status=row["status"], attempts=row["attempts"],
+                           detail="the grading worker stopped repeatedly")
+        return None
+    claimable = Q(status=Status.QUEUED) | Q(status=Status.RUNNING, started_at__lt=now - _stuck_after())
+    if row["status"] == Status.RUNNING and row["claimed_by"] and _worker_is_dead(row["claimed_by"]):
+        claimable |= Q(status=Status.RUNNING, claimed_by=row["claimed_by"])
+    changed = Submission.objects.filter(claimable, id=submission_id, attempts=row["attempts"]).update(
+        status=Status.RUNNING, attempts=F("attempts") + 1, claimed_by=worker_identity(), started_at=now,
+        progress=None)
+    if changed != 1:
+        return None
+    return Claim(submission=Submission.objects.select_related("problem").get(id=submission_id),
+                 attempts=row["attempts"] + 1)
+
+
+def submission_give_up(*, submission_id: int, status: str, attempts: int, detail: str) -> bool:
+    """Ends an in-flight row as system_error (ours, not the user's)."""
+    changed = Submission.objects.filter(id=submission_id, status=status, attempts=attempts).update(
+        status=Status.SYSTEM_ERROR, verdict=Verdict.SYSTEM_ERROR, finished_at=timezone.now(), progress=None,
+        message=NOT_YOUR_FAULT.format(attempts=attempts, detail=detail))
+    if changed:
+        logger.error("submission %s: system error after %d attempt(s): %s", submission_id, attempts, detail)
+    return changed == 1
+
+
+def submission_release(*, claim: Claim) -> bool:
+    """running → queued, so that a retry can claim it again."""
+    return Submission.objects.filter(id=claim.submission.id, status=Status.RUNNING,
+                                     attempts=claim.attempts).update(
+        status=Status.QUEUED, queued_at=timezone.now(), claimed_by="", progress=None) == 1
+
+
+def submission_complete(*, claim: Claim, report: grader.Report) -> bool:
+    """Stores the report in one short transaction; False if the row was re-claimed meanwhile."""
+    with transaction.atomic():
+        changed = Submission.objects.filter(id=claim.submission.id, status=Status.RUNNING,
+                                            attempts=claim.attempts).update(
+            status=Status.GRADED, verdict=Verdict(report.verdict.value), score=report.score,
+            passed=report.passed, total=report.total, time_s=report.time_s, report=report.to_dict(),
+            finished_at=timezone.now(), progress=None, message="")
+    return changed == 1
+
+
+def submission_enqueue(*, submission_id: int) -> None:
+    """Queues grading once the current transaction commits (immediately outside one)."""
+    from .tasks import grade_submission
+
+    grade_submission.delay_on_commit(submission_id)
+
+
+# --- grading ---------------------------------------------------------------------------------------
+
+_problems: dict[str, tuple[str, grader.Problem]] = {}
+_problems_lock = threading.Lock()
+
+
+def _problem(slug: str) -> grader.Problem:
+    """The problem folder, loaded once per content hash (cases and expected outputs are then reused)."""
+    problem = grader.load_problem(settings.MLJUDGE_PROBLEMS_DIR / slug)
+    key = problem.content_hash()
+    with _problems_lock:
+        cached = _problems.get(slug)
+        if cached and cached[0] == key:
+            return cached[1]
+        _problems[slug] = (key, problem)
+    return problem
+
+
+class _ProgressSandbox:
+    """Passes runs through to the real sandbox and records, after each group (public, then hidden),
+    which tests have run, so the page can show rows arriving while the rest is graded."""
+
+    def __init__(self, inner, *, claim: Claim, cases: list):
+        self.inner = inner
+        self.name = inner.name
+        self.claim = claim
+        self.cases = cases
+        self.tests: list[dict] = []
+
+    def run(self, **kwargs):
+        result = self.inner.run(**kwargs)
+        group = [c for c in self.cases if c.public] if not self.tests else [c for c in self.cases if not c.public]
+        for case, case_run in zip(group, result.cases):
+            self.tests.append({"name": case.name, "visibility": "public" if case.public else "hidden",
+                               "ran": case_run.status != "not_run", "time_s": case_run.time_s})
+        Submission.objects.filter(id=self.claim.submission.id, status=Status.RUNNING,
+                                  attempts=self.claim.attempts).update(
+            progress={"total": len(self.cases), "tests": self.tests})
+        return result
+
+
+def submission_grade(*, submission_id: int) -> Outcome:
+    """Claims, grades outside any transaction, stores. Raises TransientGradingError to ask for a retry."""
+    claim = submission_claim(submission_id=submission_id)
+    if claim is None:
+        return Outcome.NOT_CLAIMED
+    submission = claim.submission
+    try:
+        if submission.mode not in (Mode.RUN, Mode.SUBMIT):
+            raise ValueError(f"a {submission.mode} submission is not graded by the sandbox")
+        problem = _problem(submission.problem.slug)
+        public_only = submission.mode == Mode.RUN
+        cases = [c for c in problem.cases() if c.public or not public_only]
+        sandbox = _ProgressSandbox(sandbox_pool(), claim=claim, cases=cases)
+        report = grader.grade(problem, submission.source, sandbox=sandbox, public_only=public_only)
+    except grader.SandboxError as exc:
+        if exc.transient and claim.attempts < settings.MLJUDGE_MAX_ATTEMPTS:
+            logger.warning("submission %s: sandbox failed (attempt %d), retrying: %s", submission_id,
+                           claim.attempts, exc)
+            submission_release(claim=claim)
+            raise TransientGradingError(str(exc)) from exc
+        submission_give_up(submission_id=submission_id, status=Status.RUNNING, attempts=claim.attempts,
+                           detail=f"sandbox: {exc}")
+        return Outcome.FAILED
+    except Exception as exc:  # our bug or a broken problem folder: never the user's fault, never retried
+        logger.exception("submission %s: grading failed", submission_id)
+        submission_give_up(submission_id=submission_id, status=Status.RUNNING, attempts=claim.attempts,
+                           detail=f"{type(exc).__name__}")
+        return Outcome.FAILED
+    if not submission_complete(claim=claim, report=report):
+        logger.warning("submission %s: re-claimed while grading; this result is discarded", submission_id)
+        return Outcome.STALE
+    return Outcome.GRADED
+
+
+# --- the sweeper -----------------------------------------------------------------------------------
+
+def _stuck_after() -> timedelta:
+    return timedelta(seconds=settings.MLJUDGE_STUCK_AFTER_S)
+
+
+@dataclass
+class SweepResult:
+    requeued: list[int]
+    failed: list[int]
+
+
+def stuck_submissions_sweep(*, now: datetime | None = None, limit: int = 500) -> SweepResult:
+    """Re-queues rows stuck in queued/running past the deadline (their message or worker was lost);
+    rows that used up their attempts end as system_error."""
+    now = now or timezone.now()
+    deadline = now - _stuck_after()
+    stuck = (Submission.objects
+             .filter(Q(status=Status.QUEUED, queued_at__lt=deadline) | Q(status=Status.RUNNING, started_at__lt=deadline))
+             .order_by("id").values_list("id", "status", "attempts")[:limit])
+    result = SweepResult(requeued=[], failed=[])
+    for submission_id, status, attempts in stuck:
+        if attempts >= settings.MLJUDGE_MAX_ATTEMPTS:
+            if submission_give_up(submission_id=submission_id, status=status, attempts=attempts,
+                                  detail="the grading worker stopped repeatedly"):
+                result.failed.append(submission_id)
+            continue
+        changed = Submission.objects.filter(id=submission_id, status=status, attempts=attempts).update(
+            status=Status.QUEUED, queued_at=now, claimed_by="", progress=None)
+        if changed:
+            submission_enqueue(submission_id=submission_id)
+            result.requeued.append(submission_id)
+    if result.requeued or result.failed:
+        logger.warning("sweeper: re-queued %s, gave up on %s", result.requeued, result.failed)
+    return result

@@ -1,0 +1,20 @@
+"""Celery tasks: thin adapters over grading.services. They take ids only; the row is the truth."""
+from celery import shared_task
+from django.conf import settings
+
+from . import services
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None, ignore_result=True)
+def grade_submission(self, submission_id: int) -> str:
+    try:
+        return services.submission_grade(submission_id=submission_id)
+    except services.TransientGradingError as exc:
+        # The row's attempt counter bounds the retries; here only the back-off.
+        raise self.retry(exc=exc, countdown=settings.MLJUDGE_RETRY_BACKOFF_S * 2 ** self.request.retries)
+
+
+@shared_task(ignore_result=True)
+def sweep_stuck_submissions() -> dict:
+    result = services.stuck_submissions_sweep()
+    return {"requeued": result.requeued, "failed": result.failed}

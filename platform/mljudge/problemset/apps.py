@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ProblemsetConfig(AppConfig):
+    name = "mljudge.problemset"
+    label = "problemset"

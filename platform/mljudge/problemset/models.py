@@ -1,0 +1,65 @@
+from django.db import models
+
+
+class Kind(models.TextChoices):
+    FUNCTION = "function", "Function"
+    SCORED = "scored", "Scored"
+    DESIGN = "design", "Design"
+
+
+class Difficulty(models.TextChoices):
+    EASY = "easy", "Easy"
+    MEDIUM = "medium", "Medium"
+    HARD = "hard", "Hard"
+
+
+class Topic(models.Model):
+    slug = models.SlugField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class Problem(models.Model):
+    """The catalogue entry for problems/<slug>/, kept in step by `manage.py sync_problems`."""
+
+    slug = models.SlugField(max_length=100, unique=True)
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    difficulty = models.CharField(max_length=16, choices=Difficulty.choices)
+    topics = models.ManyToManyField(Topic, related_name="problems", blank=True)
+    statement_md = models.TextField()
+    statement_html = models.TextField()        # rendered and sanitised when synced
+    starter = models.TextField(blank=True)
+    entry_point = models.CharField(max_length=100, blank=True)
+    current_version = models.ForeignKey("ProblemVersion", null=True, blank=True, on_delete=models.SET_NULL,
+                                        related_name="+")
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["difficulty", "title"]
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class ProblemVersion(models.Model):
+    """One row per distinct grading content (problem.toml, reference, cases, checker) ever synced."""
+
+    problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()          # 1, 2, 3… in sync order
+    declared_version = models.PositiveIntegerField()  # `version` in problem.toml
+    content_hash = models.CharField(max_length=64)
+    synced_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["problem", "-number"]
+        constraints = [models.UniqueConstraint(fields=["problem", "number"], name="problem_version_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.problem.slug} v{self.number}"

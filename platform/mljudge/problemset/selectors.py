@@ -1,0 +1,60 @@
+"""Reads of the catalogue."""
+from __future__ import annotations
+
+import enum
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.shortcuts import get_object_or_404
+
+from .models import Difficulty, Kind, Problem, Topic
+
+
+class SolveStatus(enum.StrEnum):
+    SOLVED = "solved"
+    ATTEMPTED = "attempted"
+    NEW = "new"
+
+
+def problem_catalogue(*, user: AbstractBaseUser, topic: str = "", difficulty: str = "", kind: str = "",
+                      status: str = "", q: str = "") -> QuerySet[Problem]:
+    """Active problems, filtered; each annotated with `solve_status` for the user (solved / attempted / new).
+    Unknown filter values are ignored rather than emptying the list."""
+    from mljudge.submissions.models import Mode, Status, Submission, Verdict
+
+    qs = Problem.objects.filter(is_active=True).prefetch_related("topics")
+    if topic:
+        qs = qs.filter(topics__slug=topic)
+    if difficulty in Difficulty.values:
+        qs = qs.filter(difficulty=difficulty)
+    if kind in Kind.values:
+        qs = qs.filter(kind=kind)
+    if q.strip():
+        words = q.split()[:8]
+        for word in words:
+            qs = qs.filter(Q(title__icontains=word) | Q(slug__icontains=word) | Q(topics__slug__icontains=word)
+                           | Q(statement_md__icontains=word))
+        qs = qs.distinct()
+    if user.is_authenticated:
+        mine = Submission.objects.filter(user=user, problem=OuterRef("pk")).exclude(status=Status.SYSTEM_ERROR)
+        solved = mine.filter(mode=Mode.SUBMIT, verdict=Verdict.ACCEPTED)
+        qs = qs.annotate(_solved=Exists(solved), _attempted=Exists(mine))
+        qs = qs.annotate(solve_status=Case(
+            When(_solved=True, then=Value(SolveStatus.SOLVED.value)),
+            When(_attempted=True, then=Value(SolveStatus.ATTEMPTED.value)),
+            default=Value(SolveStatus.NEW.value)))
+        if status in SolveStatus.__members__.values():
+            qs = qs.filter(solve_status=status)
+    else:
+        qs = qs.annotate(solve_status=Value(SolveStatus.NEW.value))
+    order = Case(*(When(difficulty=d, then=Value(i)) for i, d in enumerate(Difficulty.values)),
+                 output_field=IntegerField())
+    return qs.order_by(order, "title")
+
+
+def topics_in_use() -> QuerySet[Topic]:
+    return Topic.objects.filter(problems__is_active=True).distinct()
+
+
+def problem_by_slug(*, slug: str) -> Problem:
+    return get_object_or_404(Problem.objects.prefetch_related("topics"), slug=slug, is_active=True)

@@ -1,0 +1,73 @@
+"""Writes to the catalogue. Loading problem folders is grading's job (it owns `grader`); this stores
+what it found, as plain data."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Max
+
+from mljudge.core.markdown import render_markdown
+
+from .models import Problem, ProblemVersion, Topic
+
+
+class SyncOutcome(enum.StrEnum):
+    CREATED = "created"
+    NEW_VERSION = "new version"
+    UPDATED = "updated"          # statement/title/starter changed, grading content did not
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class ProblemData:
+    slug: str
+    title: str
+    kind: str
+    difficulty: str
+    topics: list[str]
+    statement_md: str
+    starter: str
+    entry_point: str
+    declared_version: int
+    content_hash: str
+
+
+@transaction.atomic
+def problem_store(*, data: ProblemData) -> tuple[Problem, SyncOutcome]:
+    """Creates or updates the catalogue entry; a new content hash or declared version adds a version row."""
+    fields = {"title": data.title, "kind": data.kind, "difficulty": data.difficulty,
+              "statement_md": data.statement_md, "starter": data.starter, "entry_point": data.entry_point}
+    problem = (Problem.objects.select_for_update(of=("self",)).select_related("current_version")
+               .filter(slug=data.slug).first())
+    if problem is None:
+        problem = Problem.objects.create(slug=data.slug, statement_html=render_markdown(data.statement_md),
+                                         is_active=True, **fields)
+        outcome = SyncOutcome.CREATED
+    else:
+        changed = [k for k, v in fields.items() if getattr(problem, k) != v] or not problem.is_active
+        current = problem.current_version
+        same_grading = current is not None and current.content_hash == data.content_hash \
+            and current.declared_version == data.declared_version
+        outcome = SyncOutcome.UNCHANGED if same_grading and not changed \
+            else SyncOutcome.UPDATED if same_grading else SyncOutcome.NEW_VERSION
+        if changed:
+            for key, value in fields.items():
+                setattr(problem, key, value)
+            problem.statement_html = render_markdown(data.statement_md)
+            problem.is_active = True
+            problem.save()
+    if outcome in (SyncOutcome.CREATED, SyncOutcome.NEW_VERSION):
+        last = problem.versions.aggregate(n=Max("number"))["n"] or 0
+        version = ProblemVersion.objects.create(problem=problem, number=last + 1,
+                                                declared_version=data.declared_version,
+                                                content_hash=data.content_hash)
+        Problem.objects.filter(id=problem.id).update(current_version=version)
+        problem.current_version = version
+    topics = [Topic.objects.get_or_create(slug=t)[0] for t in data.topics]
+    if set(problem.topics.all()) != set(topics):
+        problem.topics.set(topics)
+        if outcome is SyncOutcome.UNCHANGED:
+            outcome = SyncOutcome.UPDATED
+    return problem, outcome

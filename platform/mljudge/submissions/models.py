@@ -1,0 +1,78 @@
+from django.conf import settings
+from django.db import models
+
+
+class Mode(models.TextChoices):
+    RUN = "run", "Run (public examples)"
+    SUBMIT = "submit", "Submission"
+    DESIGN = "design", "Design answer"
+
+
+class Status(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    GRADED = "graded", "Graded"
+    SYSTEM_ERROR = "system_error", "System error"
+    AWAITING_REVIEW = "awaiting_review", "Awaiting review"
+
+    @classmethod
+    def in_flight(cls) -> list[str]:
+        return [cls.QUEUED, cls.RUNNING]
+
+
+class Verdict(models.TextChoices):
+    """The grader's verdicts (grader.Verdict), as stored."""
+
+    ACCEPTED = "accepted", "Accepted"
+    WRONG_ANSWER = "wrong_answer", "Wrong Answer"
+    RUNTIME_ERROR = "runtime_error", "Runtime Error"
+    TIME_LIMIT_EXCEEDED = "time_limit_exceeded", "Time Limit Exceeded"
+    MEMORY_LIMIT_EXCEEDED = "memory_limit_exceeded", "Memory Limit Exceeded"
+    OUTPUT_LIMIT_EXCEEDED = "output_limit_exceeded", "Output Limit Exceeded"
+    COMPILE_ERROR = "compile_error", "Compile Error"
+    SYSTEM_ERROR = "system_error", "System Error"
+    SKIPPED = "skipped", "Skipped"
+
+
+class Submission(models.Model):
+    """The source of truth for one run, submission or design answer. Written before anything is queued;
+    its status only moves by conditional UPDATEs in mljudge.grading.services."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submissions")
+    problem = models.ForeignKey("problemset.Problem", on_delete=models.PROTECT, related_name="submissions")
+    problem_version = models.ForeignKey("problemset.ProblemVersion", null=True, blank=True,
+                                        on_delete=models.SET_NULL, related_name="submissions")
+    mode = models.CharField(max_length=16, choices=Mode.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
+    verdict = models.CharField(max_length=32, choices=Verdict.choices, blank=True)
+    source = models.TextField()                     # code, or the Markdown answer of a design problem
+    score = models.FloatField(null=True, blank=True)
+    passed = models.PositiveIntegerField(null=True, blank=True)
+    total = models.PositiveIntegerField(null=True, blank=True)
+    time_s = models.FloatField(null=True, blank=True)
+    report = models.JSONField(null=True, blank=True)  # grader.Report.to_dict(), hidden details already blank
+    message = models.TextField(blank=True)          # system errors, in words
+    # While running: {"total": n, "tests": [{"name", "visibility", "time_s", "ran"}]} for the cases run so far.
+    progress = models.JSONField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    claimed_by = models.CharField(max_length=200, blank=True)  # host:pid:start of the worker process
+    created_at = models.DateTimeField(auto_now_add=True)
+    queued_at = models.DateTimeField()
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["user", "problem", "-created_at"], name="submission_user_problem"),
+            models.Index(fields=["user", "created_at"], name="submission_user_created"),
+            models.Index(fields=["status", "queued_at"], name="submission_status_queued"),
+        ]
+        permissions = [("view_all_submissions", "Can view everyone's submissions and code")]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.mode} {self.problem_id} {self.status}"
+
+    @property
+    def is_final(self) -> bool:
+        return self.status not in Status.in_flight()

@@ -1,0 +1,79 @@
+"""Creating submissions. The row is written first; grading is queued only when the transaction commits."""
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from mljudge.grading.api import BrokerUnavailable, SourceRejected, source_check
+from mljudge.grading.services import submission_enqueue
+from mljudge.problemset.models import Kind, Problem
+
+from .models import Mode, Status, Submission
+
+logger = logging.getLogger("mljudge.submissions")
+
+
+class SubmissionRefused(ValueError):
+    """Not accepted (limits, wrong kind of problem); the message is fit to show the user."""
+
+
+__all__ = ["SourceRejected", "SubmissionRefused", "design_answer_create", "submission_create"]
+
+
+def _check_caps(user: AbstractBaseUser) -> None:
+    # Lock the user's row so two simultaneous requests cannot both pass the in-flight check.
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    mine = Submission.objects.filter(user=user)
+    in_flight = mine.filter(status__in=Status.in_flight()).count()
+    if in_flight >= settings.MLJUDGE_MAX_IN_FLIGHT:
+        raise SubmissionRefused(f"You already have {in_flight} submissions being graded; wait for one to finish "
+                                f"(at most {settings.MLJUDGE_MAX_IN_FLIGHT} at a time).")
+    today = mine.filter(created_at__gte=timezone.now() - timedelta(days=1)).exclude(status=Status.SYSTEM_ERROR)
+    if today.count() >= settings.MLJUDGE_DAILY_LIMIT:
+        raise SubmissionRefused(f"You have reached the limit of {settings.MLJUDGE_DAILY_LIMIT} runs and "
+                                f"submissions in 24 hours. Please come back later.")
+
+
+def submission_create(*, user: AbstractBaseUser, problem: Problem, source: bytes | str, mode: Mode) -> Submission:
+    """Validates and stores a run or submission of code, and queues it for grading on commit."""
+    if problem.kind == Kind.DESIGN or not problem.is_active:
+        raise SubmissionRefused("This problem does not take code.")
+    if mode not in (Mode.RUN, Mode.SUBMIT):
+        raise SubmissionRefused("Unknown kind of submission.")
+    text = source_check(source)  # SourceRejected: nothing stored, nothing queued
+    try:
+        with transaction.atomic():
+            _check_caps(user)
+            submission = Submission.objects.create(
+                user=user, problem=problem, problem_version=problem.current_version, mode=mode, source=text,
+                status=Status.QUEUED, queued_at=timezone.now())
+            submission_enqueue(submission_id=submission.id)
+    except BrokerUnavailable:
+        # The row is committed (on_commit runs after the commit): the sweeper queues it once the broker is back.
+        logger.error("submission %s stored but not queued: the broker is unavailable", submission.id)
+    return submission
+
+
+def design_answer_create(*, user: AbstractBaseUser, problem: Problem, answer: str) -> Submission:
+    """Stores a written answer to a design problem for an instructor to review. No sandbox."""
+    if problem.kind != Kind.DESIGN or not problem.is_active:
+        raise SubmissionRefused("This problem takes code, not a written answer.")
+    answer = answer.replace("\r\n", "\n")
+    if not answer.strip():
+        raise SubmissionRefused("Your answer is empty.")
+    if "\x00" in answer:
+        raise SubmissionRefused("Your answer contains a NUL character.")
+    if len(answer) > settings.MLJUDGE_DESIGN_MAX_CHARS:
+        raise SubmissionRefused(f"Your answer is {len(answer):,} characters; the limit is "
+                                f"{settings.MLJUDGE_DESIGN_MAX_CHARS:,}.")
+    with transaction.atomic():
+        _check_caps(user)
+        return Submission.objects.create(
+            user=user, problem=problem, problem_version=problem.current_version, mode=Mode.DESIGN,
+            source=answer, status=Status.AWAITING_REVIEW, queued_at=timezone.now())

@@ -1,0 +1,130 @@
+from urllib.parse import parse_qsl
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from mljudge.core.markdown import highlight_python, render_markdown
+from mljudge.grading.api import MAX_SOURCE_BYTES
+from mljudge.problemset.selectors import problem_by_slug
+
+from . import selectors
+from .forms import DesignAnswerForm
+from .models import Mode
+from .services import SourceRejected, SubmissionRefused, design_answer_create, submission_create
+
+
+def _refused(request, problem, text: str, status: int = 400):
+    if request.htmx:
+        return render(request, "submissions/_refused.html", {"text": text}, status=status)
+    messages.error(request, text)
+    return redirect("problemset:detail", slug=problem.slug)
+
+
+def _raw_source(request) -> bytes | None:
+    """The code exactly as sent. Django decodes form fields with errors='replace', which would hide
+    non-UTF-8 bytes; the check must see the original bytes (an uploaded .py file, or the urlencoded body)."""
+    upload = request.FILES.get("source_file")
+    if upload is not None:
+        return upload.read(MAX_SOURCE_BYTES + 1)
+    if request.content_type == "application/x-www-form-urlencoded":
+        # latin-1 maps bytes to characters one to one, so percent-decoding keeps the original bytes.
+        for key, value in parse_qsl(request.body.decode("latin-1"), keep_blank_values=True, encoding="latin-1"):
+            if key == "source":
+                return value.encode("latin-1")
+        return None
+    text = request.POST.get("source")
+    return None if text is None else text.encode("utf-8", "surrogatepass")
+
+
+def _code(request, slug: str, mode: Mode):
+    problem = problem_by_slug(slug=slug)
+    raw = _raw_source(request)
+    if raw is None:
+        return _refused(request, problem, "No code was sent.")
+    raw = raw.replace(b"\r\n", b"\n")
+    try:
+        submission = submission_create(user=request.user, problem=problem, source=raw, mode=mode)
+    except SourceRejected as exc:
+        return _refused(request, problem, str(exc), 413 if "limit" in str(exc) else 400)
+    except SubmissionRefused as exc:
+        return _refused(request, problem, str(exc), 429)
+    if request.htmx:
+        return render(request, "submissions/_status.html", selectors_context(submission))
+    return redirect("submissions:detail", submission_id=submission.id)
+
+
+@require_POST
+@login_required
+def run(request, slug: str):
+    return _code(request, slug, Mode.RUN)
+
+
+@require_POST
+@login_required
+def submit(request, slug: str):
+    return _code(request, slug, Mode.SUBMIT)
+
+
+@require_POST
+@login_required
+def answer(request, slug: str):
+    problem = problem_by_slug(slug=slug)
+    form = DesignAnswerForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, problem, "Your answer is empty or too long.")
+    try:
+        submission = design_answer_create(user=request.user, problem=problem, answer=form.cleaned_data["answer"])
+    except SubmissionRefused as exc:
+        return _refused(request, problem, str(exc), 429 if "limit" in str(exc) or "graded" in str(exc) else 400)
+    return redirect("submissions:detail", submission_id=submission.id)
+
+
+@require_POST
+@login_required
+def preview(request):
+    """Markdown preview of a design answer: rendered and sanitised exactly as it will be stored."""
+    return HttpResponse(render_markdown(request.POST.get("answer", "")[:200_000]) or "<p><em>Nothing yet.</em></p>")
+
+
+def selectors_context(submission) -> dict:
+    return {
+        "submission": submission,
+        "tests": selectors.report_tests_for_display(submission=submission),
+        "progress_tests": selectors.progress_tests_for_display(submission=submission),
+        "report": submission.report or {},
+    }
+
+
+@require_GET
+@login_required
+def detail(request, submission_id: int):
+    submission = selectors.submission_for_viewer(viewer=request.user, submission_id=submission_id)
+    body = render_markdown(submission.source) if submission.mode == Mode.DESIGN else highlight_python(submission.source)
+    return render(request, "submissions/detail.html", {**selectors_context(submission), "body_html": body})
+
+
+@require_GET
+@login_required
+def status(request, submission_id: int):
+    """The live part of a submission page, polled by htmx until the verdict is final."""
+    submission = selectors.submission_for_viewer(viewer=request.user, submission_id=submission_id)
+    return render(request, "submissions/_status.html", selectors_context(submission))
+
+
+@require_GET
+@login_required
+def history(request):
+    everyone = request.GET.get("all") == "1"
+    problem = problem_by_slug(slug=request.GET["problem"]) if request.GET.get("problem") else None
+    qs = selectors.submissions_visible_to(viewer=request.user, problem=problem, everyone=everyone)
+    if request.GET.get("mode") in Mode.values:
+        qs = qs.filter(mode=request.GET["mode"])
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(request, "submissions/history.html", {
+        "page": page, "problem": problem, "everyone": everyone,
+        "can_view_all": selectors.can_view_all_submissions(user=request.user),
+    })

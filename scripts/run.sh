@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Runs mljudge on this machine: installs what is missing on a fresh Debian 12 (as root), starts a private
+# Redis unless REDIS_URL is set, builds the runner image if Docker can run, migrates, loads problems/,
+# creates a demo user, then runs the web server, a Celery worker and Celery beat. Ctrl-C stops them all.
+#
+#   MLJUDGE_HOST / MLJUDGE_PORT   where the site listens (127.0.0.1:8000)
+#   MLJUDGE_SERVER                runserver (default) or gunicorn
+#   MLJUDGE_WORKERS               Celery worker processes (1); each keeps 2 warm sandboxes
+#   MLJUDGE_SANDBOX               docker (default when an engine can be started) or local (UNSAFE)
+#   DATABASE_URL, REDIS_URL       PostgreSQL / Redis to use instead of SQLite / a private Redis
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+HOST=${MLJUDGE_HOST:-127.0.0.1}
+PORT=${MLJUDGE_PORT:-8000}
+SERVER=${MLJUDGE_SERVER:-runserver}
+WORKERS=${MLJUDGE_WORKERS:-1}
+
+loud() {
+  printf '\n%s\n' "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2
+  for line in "$@"; do printf '!!  %s\n' "$line" >&2; done
+  printf '%s\n\n' "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2
+}
+
+apt_install redis-server
+command -v npm >/dev/null || apt_install nodejs npm
+ensure_venv
+ensure_frontend
+ensure_redis
+
+if [ "${MLJUDGE_SANDBOX:-}" = local ]; then
+  loud "MLJUDGE_SANDBOX=local: submitted code runs as PLAIN PROCESSES on this machine, with your" \
+       "user's rights, files and network. Authoring on your own laptop only; never expose this site."
+elif { docker info >/dev/null 2>&1 || ( apt_install docker.io debootstrap ); } && ensure_docker && ensure_runner_image; then
+  export MLJUDGE_SANDBOX=docker
+else
+  export MLJUDGE_SANDBOX=local
+  loud "No Docker engine could be started, so grading falls back to MLJUDGE_SANDBOX=local:" \
+       "submitted code runs as PLAIN PROCESSES on this machine, with your user's rights, files and" \
+       "network. Do NOT let anyone else submit code to this instance. Install Docker to fix this."
+fi
+
+export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-mljudge.config.settings.dev}
+export PYTHONPATH="$ROOT/platform${PYTHONPATH:+:$PYTHONPATH}"
+say "database migrations"
+"$PY" manage.py migrate --no-input -v 0
+say "problems (sync_problems)"
+"$PY" manage.py sync_problems || true   # invalid folders are reported; valid ones still load
+DEMO=$("$PY" manage.py ensure_demo_user)
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  say "stopping"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+say "Celery worker ($WORKERS process(es), sandbox: $MLJUDGE_SANDBOX) and beat; logs in var/log/"
+"$PY" -m celery -A mljudge.config worker -l INFO --concurrency="$WORKERS" >"$VAR/log/worker.log" 2>&1 &
+pids+=($!)
+"$PY" -m celery -A mljudge.config beat -l INFO -s "$VAR/celerybeat-schedule" >"$VAR/log/beat.log" 2>&1 &
+pids+=($!)
+
+say "web server ($SERVER) on http://$HOST:$PORT/"
+if [ "$SERVER" = gunicorn ]; then
+  MLJUDGE_SERVE_STATIC=1 "$ROOT/.venv/bin/gunicorn" mljudge.config.wsgi --chdir "$ROOT/platform" \
+    --bind "$HOST:$PORT" --workers 2 --access-logfile - --env DJANGO_SETTINGS_MODULE="$DJANGO_SETTINGS_MODULE" &
+else
+  "$PY" manage.py runserver "$HOST:$PORT" &
+fi
+pids+=($!)
+
+for _ in $(seq 1 60); do
+  curl -fsS -o /dev/null "http://$HOST:$PORT/problems/" 2>/dev/null && break
+  sleep 0.5
+done
+cat <<MSG
+
+  mljudge is running:   http://$HOST:$PORT/
+  demo login:           $DEMO
+  admin:                $PY manage.py createsuperuser, then http://$HOST:$PORT/admin/
+  sandbox:              $MLJUDGE_SANDBOX
+  Ctrl-C stops the web server, the worker and beat.
+
+MSG
+wait -n "${pids[@]}" || true
+say "a process exited (see var/log/); stopping the others"
