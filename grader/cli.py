@@ -34,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     p_grade.add_argument("--json", action="store_true", help="print the JSON report")
     p_grade.add_argument("--public-only", action="store_true", help="run only the public cases (Run)")
     p_grade.add_argument("--sandbox", choices=["docker", "local"], default="docker")
+    p_grade.add_argument("--reveal-hidden", action="store_true",
+                         help="include hidden tests' inputs, outputs and messages (authors and instructors)")
     p_cat = sub.add_parser("catalogue", help="print the problem catalogue as a Markdown table")
     p_cat.add_argument("path", type=Path, nargs="?", default=Path("problems"))
     args = parser.parse_args(argv)
@@ -64,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         except OSError as exc:
             print(f"{args.submission}: {exc.strerror}", file=sys.stderr)
             return 2
-        report = grade(problem, source, sandbox=_sandbox(args.sandbox), public_only=args.public_only)
+        report = grade(problem, source, sandbox=_sandbox(args.sandbox), public_only=args.public_only,
+                       reveal_hidden=args.reveal_hidden)
     except ProblemError as exc:
         print("malformed problem folder:\n" + "\n".join(f"  {exc.folder}/{e}" for e in exc.errors), file=sys.stderr)
         return 2

@@ -1,7 +1,8 @@
 """grade(problem, source) -> Report: runs a submission in a sandbox and judges it on the trusted side."""
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
+from typing import Any, Callable
 
 import numpy as np
 
@@ -51,9 +52,27 @@ def check_source(source: bytes | str) -> str:
     return text
 
 
-def grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool = False) -> Report:
+def grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool = False, reveal_hidden: bool = False,
+          on_test: Callable[[TestResult], None] | None = None) -> Report:
     """Grades one submission. Raises sandbox.SandboxError (retryable) when the sandbox itself fails;
-    anything the submission does wrong is a verdict in the report."""
+    anything the submission does wrong is a verdict in the report.
+
+    The report is redacted for a solver (hidden tests: verdict and time only) unless reveal_hidden, which
+    is for instructors and authors. on_test(test) is called as each test is judged, while the sandbox still
+    runs (keep it quick: the next case is already running), with the same redaction."""
+    full = _grade(problem, source, sandbox=sandbox, public_only=public_only,
+                  on_test=on_test and (on_test if reveal_hidden else lambda t: on_test(_redact_test(t))))
+    return full if reveal_hidden else full.redacted()
+
+
+def _redact_test(test: TestResult) -> TestResult:
+    if test.visibility is Visibility.HIDDEN:
+        test = replace(test, message="", input="", expected="", got="")
+    return test
+
+
+def _grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool,
+           on_test: Callable[[TestResult], None] | None) -> Report:
     if problem.kind is Kind.DESIGN:
         raise ValueError(f"{problem.slug} is a design problem: an instructor grades it against its rubric")
     report = Report(problem=problem.slug, problem_version=problem.version, verdict=Verdict.ACCEPTED,
@@ -72,8 +91,16 @@ def grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool =
     for group in groups:
         if not group:
             continue
+        judged: dict[int, TestResult] = {}
+
+        def judge_now(case_run, group=group, judged=judged) -> None:
+            judged[case_run.index] = _judge_case(problem, group[case_run.index], case_run, None,
+                                                 expected.get(group[case_run.index].name))
+            if on_test:
+                on_test(judged[case_run.index])
+
         run = sandbox.run(source=text, entry_point=problem.entry_point, cases=[c.as_input() for c in group],
-                          limits=problem.limits)
+                          limits=problem.limits, on_case=judge_now)
         report.wall_time_s += run.wall_time_s
         if run.peak_memory_kb is not None:
             report.peak_memory_kb = max(report.peak_memory_kb or 0, run.peak_memory_kb)
@@ -83,15 +110,23 @@ def grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool =
             report.verdict = Verdict.COMPILE_ERROR if run.ending in (Ending.COMPILE_ERROR, Ending.EXITED,
                                                                      Ending.PROTOCOL) \
                 else RUN_ENDING_VERDICT[run.ending]
-            report.message = (run.compile_message or run.detail) if public else \
-                "solution.py failed to load in the hidden run"
-            report.stdout = _tail(run.stderr) if public else ""
+            report.message = run.compile_message or run.detail
+            if public:
+                report.stdout = _tail(run.stderr)
+            else:
+                report.message, report.hidden_stdout = "solution.py failed to load in the hidden run", _tail(run.stderr)
             report.tests = []
             return report
         if public:
             report.stdout = _tail(run.stderr)
+        else:
+            report.hidden_stdout = _tail(run.stderr)
         for case, case_run in zip(group, run.cases):
-            test = _judge_case(problem, case, case_run, run, expected.get(case.name))
+            test = judged.get(case_run.index)
+            if test is None:  # not run, or interrupted: judged from how the run ended
+                test = _judge_case(problem, case, case_run, run, expected.get(case.name))
+                if on_test:
+                    on_test(test)
             if case_run.status == "ok":
                 outputs[case.name] = case_run.value
             report.tests.append(test)
@@ -99,7 +134,7 @@ def grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool =
     return report
 
 
-def _judge_case(problem: Problem, case: Case, case_run, run: RunResult, expected: Any) -> TestResult:
+def _judge_case(problem: Problem, case: Case, case_run, run: RunResult | None, expected: Any) -> TestResult:
     test = TestResult(name=case.name, visibility=Visibility.PUBLIC if case.public else Visibility.HIDDEN,
                       verdict=Verdict.ACCEPTED, passed=False, time_s=case_run.time_s)
     if case_run.status == "ok":
@@ -123,13 +158,13 @@ def _judge_case(problem: Problem, case: Case, case_run, run: RunResult, expected
     else:
         test.verdict = CASE_STATUS_VERDICT[case_run.status]
         message = case_run.message
-    if case.public:
-        test.message = message
-        test.input = _show({"args": case.args, **({"kwargs": case.kwargs} if case.kwargs else {})})
-        if problem.kind is Kind.FUNCTION:
-            test.expected = _show(expected)
-        if case_run.status == "ok":
-            test.got = _show(case_run.value)
+    # Every test carries its details here; grade() redacts the hidden ones for solvers.
+    test.message = message
+    test.input = _show({"args": case.args, **({"kwargs": case.kwargs} if case.kwargs else {})})
+    if problem.kind is Kind.FUNCTION:
+        test.expected = _show(expected)
+    if case_run.status == "ok":
+        test.got = _show(case_run.value)
     return test
 
 

@@ -46,7 +46,8 @@ class Report:
     score: float                          # 0..1 for function problems (fraction passed); the metric for scored
     tests: list[TestResult] = field(default_factory=list)
     message: str = ""                     # compile errors and whole-run failures, in words
-    stdout: str = ""                      # what the submission printed (public runs only)
+    stdout: str = ""                      # what the submission printed in the public run
+    hidden_stdout: str = ""               # ... and in the hidden run (full reports only: instructors)
     private_score: float | None = None    # scored problems: the hidden part of the split
     passed: int = 0
     total: int = 0
@@ -57,6 +58,15 @@ class Report:
     public_only: bool = False
     schema_version: int = SCHEMA_VERSION
 
+    def redacted(self) -> "Report":
+        """What a solver may see: hidden tests keep only their name, verdict and time."""
+        copy = Report.from_dict(self.to_dict())
+        copy.hidden_stdout = ""
+        for test in copy.tests:
+            if test.visibility is Visibility.HIDDEN:
+                test.message = test.input = test.expected = test.got = ""
+        return copy
+
     def to_dict(self) -> dict:
         return asdict(self)
 
@@ -64,7 +74,7 @@ class Report:
     def from_dict(cls, data: dict) -> "Report":
         if data.get("schema_version") != SCHEMA_VERSION:
             raise ValueError(f"report schema {data.get('schema_version')} is not {SCHEMA_VERSION}")
-        data = dict(data)
+        data = {"hidden_stdout": "", **data}
         data["verdict"] = Verdict(data["verdict"])
         data["tests"] = [TestResult(**{**t, "verdict": Verdict(t["verdict"]),
                                        "visibility": Visibility(t["visibility"])}) for t in data["tests"]]

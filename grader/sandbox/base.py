@@ -7,7 +7,7 @@ import struct
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol
 
 from .. import codec
 
@@ -179,15 +179,16 @@ class Backend:
             raise
         return channel
 
-    def run(self, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits) -> RunResult:
+    def run(self, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits,
+            on_case: Callable[[CaseRun], None] | None = None) -> RunResult:
         started = time.monotonic()
         channel = self.start(limits)
         return drive(channel, source=source, entry_point=entry_point, cases=cases, limits=limits,
-                     started=started)
+                     started=started, on_case=on_case)
 
 
 def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits,
-          started: float) -> RunResult:
+          started: float, on_case: Callable[[CaseRun], None] | None = None) -> RunResult:
     """Sends the job to a ready harness and collects one CaseRun per case, enforcing limits."""
     job = {
         "source": source,
@@ -270,6 +271,8 @@ def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseIn
                     run.value = message.get("value")
                     run.message = str(message.get("message", ""))[:4000]
                     current = None
+                    if on_case:
+                        on_case(run)
                     deadline = time.monotonic() + grace
                 elif mtype == "done" and loaded and current is None and _next(runs) is None:
                     rss = message.get("maxrss_kb")

@@ -69,15 +69,17 @@ class SandboxPool:
             raise item
         return item
 
-    def run(self, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits) -> RunResult:
+    def run(self, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits,
+            on_case=None) -> RunResult:
         if limits.memory_mb != self.limits.memory_mb or limits.pids != self.limits.pids \
                 or limits.cpus != self.limits.cpus:
             # Container-level limits are fixed at start; a problem with other ones gets a fresh sandbox.
-            return self.backend.run(source=source, entry_point=entry_point, cases=cases, limits=limits)
+            return self.backend.run(source=source, entry_point=entry_point, cases=cases, limits=limits,
+                                    on_case=on_case)
         started = time.monotonic()
         channel = self.acquire()
         return drive(channel, source=source, entry_point=entry_point, cases=cases, limits=limits,
-                     started=started)
+                     started=started, on_case=on_case)
 
     def close(self) -> None:
         with self._lock:
