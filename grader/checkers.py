@@ -52,8 +52,7 @@ def compare(expected: Any, got: Any, *, rtol: float = 1e-6, atol: float = 1e-9, 
             else:
                 return False, f"{path}: expected a number, got {_describe(got)}"
         if isinstance(expected, int) and not isinstance(got, int):
-            if not (isinstance(got, float) and got.is_integer()):
-                return False, f"{path}: expected an integer, got {got!r}"
+            return False, f"{path}: expected an integer, got {got!r}"
         if not math.isfinite(got) and math.isfinite(expected):
             return False, f"{path}: expected a finite number, got {got!r}"
         if isinstance(expected, float) and math.isnan(expected):

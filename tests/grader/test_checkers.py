@@ -34,6 +34,7 @@ def test_it_compares_tuples_dicts_and_scalars_structurally():
     assert not compare({"f1": 0.5}, {"f1": 0.5, "extra": 1})[0]
     assert not compare(1.0, True)[0]
     assert not compare(1.0, "1.0")[0]
+    assert not compare(3, 3.0)[0] and compare(3, np.array(3))[0] and compare(2.0, 2)[0]
 
 
 def test_exact_mode_demands_bitwise_equal_floats():
