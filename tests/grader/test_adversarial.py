@@ -83,23 +83,38 @@ def test_reading_the_filesystem_finds_no_hidden_data(problem, docker_sandbox, ho
     assert public_got(report) == "[]"
 
 
+ARRAY_SCAN = """
+import gc, sys
+import numpy as np
+def all_arrays():
+    # ndarrays are not tracked by the garbage collector: find them through the containers that hold them.
+    found = {}
+    for holder in gc.get_objects() + [sys._getframe()]:
+        for obj in gc.get_referents(holder):
+            if isinstance(obj, np.ndarray):
+                found[id(obj)] = obj
+    return list(found.values())
+"""
+
+
 def test_the_public_run_never_holds_hidden_inputs(problem, docker_sandbox, host_untouched):
-    report = run(problem, docker_sandbox, """
-        import gc, sys
-        import numpy as np
-        def row_norms(x):
-            found = [o for o in gc.get_objects() if isinstance(o, np.ndarray) and o.size and (o == 271828.0).any()]
-            frames, f = 0, sys._getframe()
-            while f is not None:
-                for v in f.f_locals.values():
-                    if isinstance(v, list) and any(isinstance(c, dict) and "args" in c for c in v):
-                        frames += len(v)
-                f = f.f_back
-            raise RuntimeError(f"sentinel arrays seen: {len(found)}; cases visible: {frames}")
-    """)
+    report = run(problem, docker_sandbox, ARRAY_SCAN + """
+def row_norms(x):
+    arrays = all_arrays()
+    sentinel = sum(1 for a in arrays if a.size and a.dtype.kind == "f" and (a == 271828.0).any())
+    public = sum(1 for a in arrays if a.shape == (2, 2) and a.dtype.kind == "f" and a[0, 1] == 4.0)
+    cases, f = 0, sys._getframe()
+    while f is not None:
+        for v in f.f_locals.values():
+            if isinstance(v, list) and any(isinstance(c, dict) and "args" in c for c in v):
+                cases += len(v)
+        f = f.f_back
+    raise RuntimeError(f"sentinel arrays seen: {sentinel}; public input seen: {public > 0}; cases visible: {cases}")
+""")
     assert report.verdict is Verdict.RUNTIME_ERROR
     message = next(t for t in report.tests if t.name == "example").message
-    assert "sentinel arrays seen: 0; cases visible: 2" in message  # the two public cases, nothing else
+    # The scan does see the inputs the harness holds (the public example), and nothing hidden.
+    assert "sentinel arrays seen: 0; public input seen: True; cases visible: 2" in message
     assert all(t.message == "" and t.got == "" and t.input == "" for t in report.tests if t.visibility == "hidden")
 
 
@@ -352,3 +367,21 @@ def test_a_missing_entry_point_is_a_compile_error(problem, docker_sandbox, host_
 def test_a_syntax_error_is_a_compile_error_with_the_line(problem, docker_sandbox, host_untouched):
     report = run(problem, docker_sandbox, "def row_norms(x):\n    return (x\n")
     assert report.verdict is Verdict.COMPILE_ERROR and "line 2" in report.message
+
+
+def test_scored_targets_never_enter_the_sandbox(docker_sandbox, host_untouched):
+    scored = load_problem(ROOT / "tests/grader/fixtures/tiny-scored")
+    hidden_case = next(c for c in scored.cases() if not c.public)
+    assert len(hidden_case.target) == 400 and hidden_case.args[2].shape == (400, 2)
+    report = grade(scored, ARRAY_SCAN + """
+def predict(X_train, y_train, X_test):
+    arrays = all_arrays()
+    targets = sum(1 for a in arrays if a.shape == (len(X_test),))
+    inputs = sum(1 for a in arrays if a.shape == X_test.shape)
+    raise RuntimeError(f"target-shaped arrays: {targets}; X_test-shaped arrays: {inputs}")
+""", sandbox=docker_sandbox, reveal_hidden=True)
+    assert report.verdict is Verdict.RUNTIME_ERROR
+    hidden = next(t for t in report.tests if t.visibility == "hidden")
+    # The scan finds the test inputs the harness holds, but no array shaped like the hidden target.
+    assert "target-shaped arrays: 0; X_test-shaped arrays: " in hidden.message
+    assert "X_test-shaped arrays: 0" not in hidden.message
