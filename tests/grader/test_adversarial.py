@@ -87,12 +87,17 @@ ARRAY_SCAN = """
 import gc, sys
 import numpy as np
 def all_arrays():
-    # ndarrays are not tracked by the garbage collector: find them through the containers that hold them.
-    found = {}
-    for holder in gc.get_objects() + [sys._getframe()]:
-        for obj in gc.get_referents(holder):
+    # ndarrays are not tracked by the garbage collector, nor are dicts and tuples that hold only untracked
+    # objects: find arrays through the containers that hold them, walking untracked containers too.
+    found, seen = {}, set()
+    stack = gc.get_objects() + [sys._getframe()]
+    while stack:
+        for obj in gc.get_referents(stack.pop()):
             if isinstance(obj, np.ndarray):
                 found[id(obj)] = obj
+            elif type(obj) in (dict, list, tuple) and not gc.is_tracked(obj) and id(obj) not in seen:
+                seen.add(id(obj))
+                stack.append(obj)
     return list(found.values())
 """
 
