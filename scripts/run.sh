@@ -5,7 +5,8 @@
 #
 #   MLJUDGE_HOST / MLJUDGE_PORT   where the site listens (127.0.0.1:8000)
 #   MLJUDGE_SERVER                runserver (default) or gunicorn
-#   MLJUDGE_WORKERS               Celery worker processes (1); each keeps 2 warm sandboxes
+#   MLJUDGE_WORKERS               Celery grading worker processes (1); each keeps 2 warm sandboxes
+#   MLJUDGE_QUEUE, MLJUDGE_REJUDGE_QUEUE  Celery queues for new submissions and for rejudges
 #   MLJUDGE_SANDBOX               docker (default when an engine can be started) or local (UNSAFE)
 #   DATABASE_URL, REDIS_URL       PostgreSQL / Redis to use instead of SQLite / a private Redis
 source "$(dirname "$0")/lib.sh"
@@ -56,8 +57,14 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-say "Celery worker ($WORKERS process(es), sandbox: $MLJUDGE_SANDBOX) and beat; logs in var/log/"
-"$PY" -m celery -A mljudge.config worker -l INFO --concurrency="$WORKERS" >"$VAR/log/worker.log" 2>&1 &
+say "Celery workers (grading: $WORKERS process(es); rejudging: 1, niced; sandbox: $MLJUDGE_SANDBOX) and beat; logs in var/log/"
+"$PY" -m celery -A mljudge.config worker -l INFO --concurrency="$WORKERS" -Q "${MLJUDGE_QUEUE:-mljudge}" \
+  -n "grading@%h" >"$VAR/log/worker.log" 2>&1 &
+pids+=($!)
+# Rejudges after a problem's grading content changed: their own queue and worker, at a lower CPU priority,
+# so new submissions on the grading queue never wait behind them.
+nice -n 10 "$PY" -m celery -A mljudge.config worker -l INFO --concurrency=1 -Q "${MLJUDGE_REJUDGE_QUEUE:-mljudge-rejudge}" \
+  -n "rejudge@%h" >"$VAR/log/worker-rejudge.log" 2>&1 &
 pids+=($!)
 "$PY" -m celery -A mljudge.config beat -l INFO -s "$VAR/celerybeat-schedule" >"$VAR/log/beat.log" 2>&1 &
 pids+=($!)
@@ -81,7 +88,7 @@ cat <<MSG
   demo login:           $DEMO
   admin:                $PY manage.py createsuperuser, then http://$HOST:$PORT/admin/
   sandbox:              $MLJUDGE_SANDBOX
-  Ctrl-C stops the web server, the worker and beat.
+  Ctrl-C stops the web server, the workers and beat.
 
 MSG
 wait -n "${pids[@]}" || true

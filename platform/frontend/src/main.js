@@ -1,6 +1,8 @@
-// mljudge's browser code: htmx for live status, CodeMirror 6 for code and Markdown answers, KaTeX for math.
+// mljudge's browser code: htmx for live status, CodeMirror 6 for code and Markdown answers, KaTeX for math,
+// Chart.js for leaderboard and profile charts.
 import htmx from "htmx.org";
 import katex from "katex";
+import { initCharts } from "./charts.js";
 import { initEditors } from "./editor.js";
 
 window.htmx = htmx;
@@ -30,6 +32,7 @@ function renderMath(root) {
 function boot(root) {
   renderMath(root);
   initEditors(root);
+  initCharts(root);
 }
 
 document.addEventListener("DOMContentLoaded", () => boot(document));

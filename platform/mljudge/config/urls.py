@@ -8,6 +8,10 @@ urlpatterns = [
     path("accounts/", include("mljudge.accounts.urls")),
     path("problems/", include("mljudge.problemset.urls")),
     path("submissions/", include("mljudge.submissions.urls")),
+    path("", include("mljudge.leaderboards.urls")),
+    path("cohorts/", include("mljudge.cohorts.urls")),
+    path("review/", include("mljudge.review.urls")),
+    path("authoring/", include("mljudge.authoring.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from mljudge.leaderboards.services import best_result_record
 from mljudge.submissions.models import Mode, Status, Submission, Verdict
 
 from .sandboxes import sandbox_pool
@@ -113,6 +114,8 @@ def submission_complete(*, claim: Claim, report: grader.Report) -> bool:
             status=Status.GRADED, verdict=Verdict(report.verdict.value), score=report.score,
             passed=report.passed, total=report.total, time_s=report.time_s, report=report.to_dict(),
             finished_at=timezone.now(), progress=None, message="")
+        if changed == 1:
+            best_result_record(submission=claim.submission)
     return changed == 1
 
 
@@ -141,27 +144,19 @@ def _problem(slug: str) -> grader.Problem:
     return problem
 
 
-class _ProgressSandbox:
-    """Passes runs through to the real sandbox and records, after each group (public, then hidden),
-    which tests have run, so the page can show rows arriving while the rest is graded."""
+def _progress_recorder(*, claim: Claim, total: int):
+    """An on_test callback for grader.grade: records each test's verdict as it is judged, so the page shows
+    rows arriving while the rest is graded. Only name, visibility, verdict and time are kept (tests arrive
+    unredacted: the report is graded with reveal_hidden=True)."""
+    tests: list[dict] = []
 
-    def __init__(self, inner, *, claim: Claim, cases: list):
-        self.inner = inner
-        self.name = inner.name
-        self.claim = claim
-        self.cases = cases
-        self.tests: list[dict] = []
+    def record(test) -> None:
+        tests.append({"name": test.name, "visibility": str(test.visibility), "verdict": str(test.verdict),
+                      "ran": test.verdict != "skipped", "time_s": test.time_s})
+        Submission.objects.filter(id=claim.submission.id, status=Status.RUNNING, attempts=claim.attempts).update(
+            progress={"total": total, "tests": tests})
 
-    def run(self, **kwargs):
-        result = self.inner.run(**kwargs)
-        group = [c for c in self.cases if c.public] if not self.tests else [c for c in self.cases if not c.public]
-        for case, case_run in zip(group, result.cases):
-            self.tests.append({"name": case.name, "visibility": "public" if case.public else "hidden",
-                               "ran": case_run.status != "not_run", "time_s": case_run.time_s})
-        Submission.objects.filter(id=self.claim.submission.id, status=Status.RUNNING,
-                                  attempts=self.claim.attempts).update(
-            progress={"total": len(self.cases), "tests": self.tests})
-        return result
+    return record
 
 
 def submission_grade(*, submission_id: int) -> Outcome:
@@ -175,9 +170,11 @@ def submission_grade(*, submission_id: int) -> Outcome:
             raise ValueError(f"a {submission.mode} submission is not graded by the sandbox")
         problem = _problem(submission.problem.slug)
         public_only = submission.mode == Mode.RUN
-        cases = [c for c in problem.cases() if c.public or not public_only]
-        sandbox = _ProgressSandbox(sandbox_pool(), claim=claim, cases=cases)
-        report = grader.grade(problem, submission.source, sandbox=sandbox, public_only=public_only)
+        total = sum(1 for c in problem.cases() if c.public or not public_only)
+        # The full report (hidden inputs/outputs too) is stored for instructors; every solver-facing path
+        # shows it through grading.api.report_for_solver, which redacts it again.
+        report = grader.grade(problem, submission.source, sandbox=sandbox_pool(), public_only=public_only,
+                              reveal_hidden=True, on_test=_progress_recorder(claim=claim, total=total))
     except grader.SandboxError as exc:
         if exc.transient and claim.attempts < settings.MLJUDGE_MAX_ATTEMPTS:
             logger.warning("submission %s: sandbox failed (attempt %d), retrying: %s", submission_id,

@@ -2,7 +2,7 @@
 from celery import shared_task
 from django.conf import settings
 
-from . import services
+from . import rejudge, services
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=None, ignore_result=True)
@@ -18,3 +18,12 @@ def grade_submission(self, submission_id: int) -> str:
 def sweep_stuck_submissions() -> dict:
     result = services.stuck_submissions_sweep()
     return {"requeued": result.requeued, "failed": result.failed}
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=3, ignore_result=True)
+def rejudge_submission(self, submission_id: int) -> str:
+    """Routed to settings.MLJUDGE_REJUDGE_QUEUE (CELERY_TASK_ROUTES): low priority, its own worker."""
+    try:
+        return rejudge.submission_rejudge(submission_id=submission_id)
+    except services.TransientGradingError as exc:
+        raise self.retry(exc=exc, countdown=settings.MLJUDGE_RETRY_BACKOFF_S * 2 ** self.request.retries)

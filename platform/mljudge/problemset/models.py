@@ -38,6 +38,12 @@ class Problem(models.Model):
     current_version = models.ForeignKey("ProblemVersion", null=True, blank=True, on_delete=models.SET_NULL,
                                         related_name="+")
     is_active = models.BooleanField(default=True)
+    # Synced as a draft (`sync_problems --draft` or a DRAFT file): authors preview it, solvers never see it.
+    is_draft = models.BooleanField(default=False)
+    # Scored problems: the acceptance threshold from problem.toml (leaderboard points are relative to it).
+    score_threshold = models.FloatField(null=True, blank=True)
+    # Scored problems: the private ranking is shown to non-staff only from this moment on (set by staff).
+    private_revealed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -18,6 +18,8 @@ class SyncOutcome(enum.StrEnum):
     NEW_VERSION = "new version"
     UPDATED = "updated"          # statement/title/starter changed, grading content did not
     UNCHANGED = "unchanged"
+    DRAFT = "draft"              # stored as a draft: invisible to solvers
+    DRAFT_REFUSED = "draft refused: the problem is published"  # a draft never hides a published problem
 
 
 @dataclass(frozen=True)
@@ -32,21 +34,27 @@ class ProblemData:
     entry_point: str
     declared_version: int
     content_hash: str
+    draft: bool = False
+    score_threshold: float | None = None
 
 
 @transaction.atomic
 def problem_store(*, data: ProblemData) -> tuple[Problem, SyncOutcome]:
     """Creates or updates the catalogue entry; a new content hash or declared version adds a version row."""
     fields = {"title": data.title, "kind": data.kind, "difficulty": data.difficulty,
-              "statement_md": data.statement_md, "starter": data.starter, "entry_point": data.entry_point}
+              "statement_md": data.statement_md, "starter": data.starter, "entry_point": data.entry_point,
+              "score_threshold": data.score_threshold}
     problem = (Problem.objects.select_for_update(of=("self",)).select_related("current_version")
                .filter(slug=data.slug).first())
+    if data.draft and problem is not None and not problem.is_draft:
+        return problem, SyncOutcome.DRAFT_REFUSED
     if problem is None:
         problem = Problem.objects.create(slug=data.slug, statement_html=render_markdown(data.statement_md),
-                                         is_active=True, **fields)
+                                         is_active=not data.draft, is_draft=data.draft, **fields)
         outcome = SyncOutcome.CREATED
     else:
-        changed = [k for k, v in fields.items() if getattr(problem, k) != v] or not problem.is_active
+        changed = [k for k, v in fields.items() if getattr(problem, k) != v] or not problem.is_active \
+            or problem.is_draft != data.draft
         current = problem.current_version
         same_grading = current is not None and current.content_hash == data.content_hash \
             and current.declared_version == data.declared_version
@@ -56,7 +64,8 @@ def problem_store(*, data: ProblemData) -> tuple[Problem, SyncOutcome]:
             for key, value in fields.items():
                 setattr(problem, key, value)
             problem.statement_html = render_markdown(data.statement_md)
-            problem.is_active = True
+            problem.is_active = not data.draft
+            problem.is_draft = data.draft
             problem.save()
     if outcome in (SyncOutcome.CREATED, SyncOutcome.NEW_VERSION):
         last = problem.versions.aggregate(n=Max("number"))["n"] or 0
@@ -70,4 +79,6 @@ def problem_store(*, data: ProblemData) -> tuple[Problem, SyncOutcome]:
         problem.topics.set(topics)
         if outcome is SyncOutcome.UNCHANGED:
             outcome = SyncOutcome.UPDATED
+    if data.draft:
+        outcome = SyncOutcome.DRAFT
     return problem, outcome

@@ -47,10 +47,12 @@ class Submission(models.Model):
     verdict = models.CharField(max_length=32, choices=Verdict.choices, blank=True)
     source = models.TextField()                     # code, or the Markdown answer of a design problem
     score = models.FloatField(null=True, blank=True)
+    # Set by an instructor (issue 6); when not null it replaces `score` everywhere scores count.
+    score_override = models.FloatField(null=True, blank=True)
     passed = models.PositiveIntegerField(null=True, blank=True)
     total = models.PositiveIntegerField(null=True, blank=True)
     time_s = models.FloatField(null=True, blank=True)
-    report = models.JSONField(null=True, blank=True)  # grader.Report.to_dict(), hidden details already blank
+    report = models.JSONField(null=True, blank=True)  # full (hidden details too); solvers: api.report_for_solver
     message = models.TextField(blank=True)          # system errors, in words
     # While running: {"total": n, "tests": [{"name", "visibility", "time_s", "ran"}]} for the cases run so far.
     progress = models.JSONField(null=True, blank=True)

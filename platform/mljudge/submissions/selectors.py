@@ -56,7 +56,7 @@ def report_tests_for_display(*, submission: Submission) -> list[dict]:
 def progress_tests_for_display(*, submission: Submission) -> list[dict]:
     progress = submission.progress or {}
     done = [{"name": t["name"] if t["visibility"] == "public" else f"hidden-{i}", "hidden": t["visibility"] != "public", "time_s": t.get("time_s"),
-             "ran": t.get("ran", True)} for i, t in enumerate(progress.get("tests", []), 1)]
+             "ran": t.get("ran", True), "verdict": t.get("verdict", "")} for i, t in enumerate(progress.get("tests", []), 1)]
     return done
 
 

@@ -8,8 +8,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from mljudge.core.markdown import highlight_python, render_markdown
-from mljudge.grading.api import MAX_SOURCE_BYTES
+from mljudge.grading.api import MAX_SOURCE_BYTES, report_for_solver
 from mljudge.problemset.selectors import problem_by_slug
+
+from mljudge.review import selectors as review_selectors
+from mljudge.review import services as review_services
 
 from . import selectors
 from .forms import DesignAnswerForm
@@ -95,7 +98,8 @@ def selectors_context(submission) -> dict:
         "submission": submission,
         "tests": selectors.report_tests_for_display(submission=submission),
         "progress_tests": selectors.progress_tests_for_display(submission=submission),
-        "report": submission.report or {},
+        # The stored report is the full one (instructors see hidden tests); solvers get it redacted.
+        "report": report_for_solver(submission.report),
     }
 
 
@@ -104,7 +108,13 @@ def selectors_context(submission) -> dict:
 def detail(request, submission_id: int):
     submission = selectors.submission_for_viewer(viewer=request.user, submission_id=submission_id)
     body = render_markdown(submission.source) if submission.mode == Mode.DESIGN else highlight_python(submission.source)
-    return render(request, "submissions/detail.html", {**selectors_context(submission), "body_html": body})
+    is_owner = submission.user_id == request.user.pk
+    review_services.feedback_mark_seen(viewer=request.user, submission=submission)
+    return render(request, "submissions/detail.html", {
+        **selectors_context(submission), "body_html": body, "is_owner": is_owner,
+        "comments": review_selectors.comments_for(submission=submission),
+        "rubric_grade": review_selectors.rubric_grade_for(submission=submission, published_only=True),
+    })
 
 
 @require_GET

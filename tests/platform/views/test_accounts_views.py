@@ -51,5 +51,7 @@ def test_it_creates_the_four_roles():
     from django.contrib.auth.models import Group
 
     assert set(Group.objects.values_list("name", flat=True)) >= {"solver", "author", "instructor", "staff"}
-    assert Group.objects.get(name="instructor").permissions.filter(codename="view_all_submissions").exists()
+    # Instructors see their cohorts' members' submissions only (issue 6, cohorts.selectors); staff see all.
+    assert not Group.objects.get(name="instructor").permissions.filter(codename="view_all_submissions").exists()
+    assert Group.objects.get(name="staff").permissions.filter(codename="view_all_submissions").exists()
     assert not Group.objects.get(name="solver").permissions.exists()

@@ -24,6 +24,10 @@ INSTALLED_APPS = [
     "mljudge.problemset",
     "mljudge.submissions",
     "mljudge.grading",
+    "mljudge.leaderboards",
+    "mljudge.cohorts",
+    "mljudge.review",
+    "mljudge.authoring",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -56,6 +60,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "mljudge.review.context_processors.feedback",
             ],
         },
     },
@@ -122,6 +127,10 @@ MLJUDGE_DESIGN_MAX_CHARS = env_int("MLJUDGE_DESIGN_MAX_CHARS", 20000, minimum=10
 # --- Celery (namespace CELERY_) -----------------------------------------------------------------
 CELERY_BROKER_URL = REDIS_URL
 CELERY_TASK_DEFAULT_QUEUE = env_str("MLJUDGE_QUEUE", "mljudge")
+# Rejudges after a problem's grading content changed run on their own queue and worker (scripts/run.sh), so
+# a rejudge of thousands of submissions never delays a new submission on the default queue.
+MLJUDGE_REJUDGE_QUEUE = env_str("MLJUDGE_REJUDGE_QUEUE", "mljudge-rejudge")
+CELERY_TASK_ROUTES = {"mljudge.grading.tasks.rejudge_submission": {"queue": MLJUDGE_REJUDGE_QUEUE}}
 CELERY_TASK_IGNORE_RESULT = True            # the database row is the result
 CELERY_TASK_ACKS_LATE = True                # a message is acknowledged only after its task ends...
 CELERY_TASK_REJECT_ON_WORKER_LOST = True    # ...and re-queued if the process running it dies
@@ -137,6 +146,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": timedelta(seconds=MLJUDGE_SWEEP_EVERY_S),
         # Sweeps queued behind a busy worker are dropped rather than run in a burst later.
         "options": {"expires": MLJUDGE_SWEEP_EVERY_S},
+    },
+    # The "last 30 days" leaderboard drops results as they age out of the window.
+    "refresh-30-day-standings": {
+        "task": "mljudge.leaderboards.tasks.refresh_window_standings",
+        "schedule": timedelta(minutes=15),
+        "options": {"expires": 15 * 60},
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")

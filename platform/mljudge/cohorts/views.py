@@ -1,0 +1,91 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import selectors, services
+
+
+@require_GET
+@login_required
+def cohort_list(request):
+    return render(request, "cohorts/list.html", {
+        "instructed": selectors.cohorts_instructed_by(user=request.user),
+        "memberships": selectors.memberships_of(user=request.user),
+        "can_create": selectors.can_create_cohorts(user=request.user),
+    })
+
+
+@require_POST
+@login_required
+def cohort_create(request):
+    try:
+        cohort = services.cohort_create(instructor=request.user, name=request.POST.get("name", ""))
+    except ValueError as exc:
+        messages.error(request, str(exc))
+        return redirect("cohorts:list")
+    return redirect("cohorts:detail", cohort_id=cohort.id)
+
+
+@require_GET
+@login_required
+def cohort_detail(request, cohort_id: int):
+    cohort = selectors.cohort_for_instructor(user=request.user, cohort_id=cohort_id)
+    return render(request, "cohorts/detail.html", {
+        "cohort": cohort, "members": selectors.cohort_members(cohort=cohort),
+        "instructors": selectors.cohort_instructors(cohort=cohort),
+        "invite_url": request.build_absolute_uri(f"/cohorts/join/{cohort.invite_token}/"),
+    })
+
+
+@require_POST
+@login_required
+def cohort_invite(request, cohort_id: int):
+    names = request.POST.get("usernames", "").replace(",", " ").split()[:500]
+    result = services.cohort_invite_usernames(instructor=request.user, cohort_id=cohort_id, usernames=names)
+    if result.added:
+        messages.success(request, f"Added: {', '.join(result.added)}")
+    if result.already:
+        messages.info(request, f"Already in the cohort: {', '.join(result.already)}")
+    if result.unknown:
+        messages.error(request, f"No such user: {', '.join(result.unknown)}")
+    return redirect("cohorts:detail", cohort_id=cohort_id)
+
+
+@require_POST
+@login_required
+def cohort_rotate(request, cohort_id: int):
+    services.cohort_rotate_token(instructor=request.user, cohort_id=cohort_id)
+    messages.success(request, "A new invite link was made; the old one no longer works.")
+    return redirect("cohorts:detail", cohort_id=cohort_id)
+
+
+@require_POST
+@login_required
+def cohort_remove(request, cohort_id: int, user_id: int):
+    services.cohort_remove_member(instructor=request.user, cohort_id=cohort_id, user_id=user_id)
+    return redirect("cohorts:detail", cohort_id=cohort_id)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def cohort_join(request, token: str):
+    cohort = selectors.cohort_by_token(token=token[:100])
+    if request.method == "POST":
+        services.cohort_join(user=request.user, token=token)
+        messages.success(request, f"You joined {cohort.name}. Its instructors can now see your submissions.")
+        return redirect("cohorts:list")
+    return render(request, "cohorts/join.html", {"cohort": cohort})
+
+
+@require_GET
+@login_required
+def cohort_export(request, cohort_id: int):
+    cohort = selectors.cohort_for_instructor(user=request.user, cohort_id=cohort_id)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="cohort-{cohort.id}-best-scores.csv"'
+    services.cohort_export_csv(instructor=request.user, cohort_id=cohort.id, out=response)
+    return response
+
+

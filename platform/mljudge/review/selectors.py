@@ -1,0 +1,158 @@
+"""Reads for reviewers (dashboard, diff, plagiarism) and for authors of submissions (their feedback)."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+from django.utils.html import escape
+
+from mljudge.cohorts.models import Cohort
+from mljudge.cohorts.selectors import cohort_members, reviewable_submissions
+from mljudge.submissions.models import Mode, Submission, Verdict
+
+from . import plagiarism
+from .models import Comment, FeedbackSeen, RubricGrade, ScoreOverride
+
+SORTS = {"created": "created_at", "user": "user__username", "problem": "problem__slug", "verdict": "verdict",
+         "score": "score", "time": "time_s"}
+
+
+@dataclass(frozen=True)
+class DashboardFilters:
+    cohort: Cohort | None = None
+    problem: str = ""
+    user: str = ""
+    verdict: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: str = "-created"
+
+
+def dashboard_submissions(*, viewer: AbstractBaseUser, filters: DashboardFilters) -> QuerySet[Submission]:
+    """What the viewer may review, filtered and sorted. Unknown sort keys fall back to newest first."""
+    qs = reviewable_submissions(viewer=viewer, cohort=filters.cohort).defer("source", "report", "progress")
+    if filters.problem:
+        qs = qs.filter(problem__slug=filters.problem)
+    if filters.user:
+        qs = qs.filter(user__username__iexact=filters.user)
+    if filters.verdict in Verdict.values:
+        qs = qs.filter(verdict=filters.verdict)
+    elif filters.verdict == "awaiting_review":
+        qs = qs.filter(mode=Mode.DESIGN, rubric_grade__published_at__isnull=True)
+    if filters.date_from:
+        qs = qs.filter(created_at__gte=timezone.make_aware(datetime.combine(filters.date_from, time.min)))
+    if filters.date_to:
+        qs = qs.filter(created_at__lte=timezone.make_aware(datetime.combine(filters.date_to, time.max)))
+    key = filters.sort.lstrip("-")
+    field = SORTS.get(key, "created_at")
+    order = F(field).desc(nulls_last=True) if filters.sort.startswith("-") or key not in SORTS \
+        else F(field).asc(nulls_last=True)
+    return qs.order_by(order, "-id")
+
+
+def previous_attempt(*, submission: Submission) -> Submission | None:
+    """The same user's attempt at the same problem just before this one (code modes: run or submit)."""
+    modes = [Mode.DESIGN] if submission.mode == Mode.DESIGN else [Mode.RUN, Mode.SUBMIT]
+    return (Submission.objects.filter(user_id=submission.user_id, problem_id=submission.problem_id, mode__in=modes,
+                                      id__lt=submission.id).order_by("-id").first())
+
+
+def diff_html(*, before: str, after: str, before_label: str, after_label: str) -> str:
+    """A unified diff as escaped HTML lines (every character of the sources goes through escape())."""
+    lines = difflib.unified_diff(before.splitlines(), after.splitlines(), before_label, after_label, lineterm="", n=3)
+    out = []
+    for line in lines:
+        cls = "add" if line.startswith("+") and not line.startswith("+++") else \
+            "del" if line.startswith("-") and not line.startswith("---") else \
+            "hunk" if line.startswith("@@") else "ctx"
+        out.append(f'<span class="diff-{cls}">{escape(line)}</span>')
+    return "\n".join(out)
+
+
+def comments_for(*, submission: Submission) -> QuerySet[Comment]:
+    return Comment.objects.filter(submission=submission).select_related("author", "author__profile")
+
+
+def overrides_for(*, submission: Submission) -> QuerySet[ScoreOverride]:
+    return ScoreOverride.objects.filter(submission=submission).select_related("by")
+
+
+def rubric_grade_for(*, submission: Submission, published_only: bool) -> RubricGrade | None:
+    qs = RubricGrade.objects.filter(submission=submission)
+    if published_only:
+        qs = qs.filter(published_at__isnull=False)
+    return qs.first()
+
+
+def unread_feedback_ids(*, user: AbstractBaseUser) -> set[int]:
+    """The user's submissions with feedback (others' comments, a published rubric) newer than their last visit."""
+    if not user.is_authenticated:
+        return set()
+    seen = Subquery(FeedbackSeen.objects.filter(submission=OuterRef("submission")).values("seen_at")[:1])
+    comments = (Comment.objects.filter(submission__user=user).exclude(author=user).annotate(seen=seen)
+                .filter(Q(seen__isnull=True) | Q(created_at__gt=F("seen"))).values_list("submission_id", flat=True))
+    rubrics = (RubricGrade.objects.filter(submission__user=user, published_at__isnull=False).annotate(seen=seen)
+               .filter(Q(seen__isnull=True) | Q(published_at__gt=F("seen"))).values_list("submission_id", flat=True))
+    return set(comments) | set(rubrics)
+
+
+# --- plagiarism ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SuspiciousPair:
+    a: Submission
+    b: Submission
+    similarity: plagiarism.Similarity
+
+
+def latest_code_by_member(*, cohort: Cohort, problem_id: int) -> list[Submission]:
+    """Each member's latest submitted (Mode.SUBMIT) code for the problem."""
+    subs = (Submission.objects.filter(problem_id=problem_id, mode=Mode.SUBMIT,
+                                      user__in=cohort_members(cohort=cohort).values("id"))
+            .select_related("user", "problem").order_by("user_id", "-id"))
+    latest: dict[int, Submission] = {}
+    for s in subs:
+        latest.setdefault(s.user_id, s)
+    return list(latest.values())
+
+
+def similar_pairs(*, cohort: Cohort, problem_id: int, starter: str, flagged_only: bool = False) -> list[SuspiciousPair]:
+    """Every pair of members' latest submissions, most similar first."""
+    subs = latest_code_by_member(cohort=cohort, problem_id=problem_id)
+    exclude = plagiarism.starter_exclusion(starter)
+    prints = {s.id: plagiarism.fingerprint(s.source, exclude=exclude) for s in subs}
+    pairs = []
+    for i, a in enumerate(subs):
+        for b in subs[i + 1:]:
+            sim = plagiarism.similarity(prints[a.id], prints[b.id])
+            if sim.shared and (sim.flagged or not flagged_only):
+                pairs.append(SuspiciousPair(a=a, b=b, similarity=sim))
+    return sorted(pairs, key=lambda p: (-p.similarity.containment, -p.similarity.jaccard))
+
+
+def side_by_side(*, a: Submission, b: Submission, starter: str) -> dict:
+    """Both sources line by line, with the lines covered by shared fingerprints marked."""
+    exclude = plagiarism.starter_exclusion(starter)
+    fa = plagiarism.fingerprint(a.source, exclude=exclude)
+    fb = plagiarism.fingerprint(b.source, exclude=exclude)
+    la, lb = plagiarism.matched_lines(fa, fb)
+    return {"similarity": plagiarism.similarity(fa, fb),
+            "a_lines": [(n, line, n in la) for n, line in enumerate(a.source.splitlines(), 1)],
+            "b_lines": [(n, line, n in lb) for n, line in enumerate(b.source.splitlines(), 1)]}
+
+
+def problems_for_review(*, code_only: bool = False) -> QuerySet:
+    from mljudge.problemset.models import Kind, Problem
+
+    qs = Problem.objects.filter(is_active=True).order_by("slug")
+    return qs.filter(kind__in=[Kind.FUNCTION, Kind.SCORED]) if code_only else qs
+
+
+def problem_for_similarity(*, slug: str):
+    from mljudge.problemset.models import Kind, Problem
+
+    return Problem.objects.filter(slug=slug, kind__in=[Kind.FUNCTION, Kind.SCORED]).first() if slug else None

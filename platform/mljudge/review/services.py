@@ -1,0 +1,126 @@
+"""Writes of the review workflow: comments, marking feedback seen, score overrides (audited), rubric grading
+of design answers and publishing it. Every reviewer action re-checks that the submission is reviewable by
+that user (cohorts.selectors.submission_for_reviewer: Http404 otherwise)."""
+from __future__ import annotations
+
+import math
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from mljudge.cohorts.selectors import submission_for_reviewer
+from mljudge.core.markdown import render_markdown
+from mljudge.submissions.models import Mode, Status, Submission
+
+from .models import Comment, FeedbackSeen, RubricGrade, ScoreOverride
+
+MAX_COMMENT = 10_000
+
+
+class ReviewRefused(ValueError):
+    """The input cannot be accepted; the message is fit to show."""
+
+
+def _recompute_best(*, user_id: int, problem_id: int) -> None:
+    try:  # issue 5's leaderboards
+        from mljudge.leaderboards.services import best_result_recompute
+    except ImportError:
+        return
+    best_result_recompute(user_id=user_id, problem_id=problem_id)
+
+
+def comment_create(*, author: AbstractBaseUser, submission_id: int, body: str) -> Comment:
+    """A reviewer's comment, or the submission author's reply."""
+    submission = Submission.objects.filter(id=submission_id, user=author).first() \
+        or submission_for_reviewer(viewer=author, submission_id=submission_id)
+    body = body.replace("\r\n", "\n").strip()
+    if not body:
+        raise ReviewRefused("The comment is empty.")
+    if len(body) > MAX_COMMENT or "\x00" in body:
+        raise ReviewRefused(f"A comment is at most {MAX_COMMENT:,} characters of text.")
+    return Comment.objects.create(submission=submission, author=author, body=body, body_html=render_markdown(body))
+
+
+def feedback_mark_seen(*, viewer: AbstractBaseUser, submission: Submission) -> None:
+    """The submission's author opened it: its feedback is read. Anyone else opening it changes nothing."""
+    if viewer.pk != submission.user_id:
+        return
+    FeedbackSeen.objects.update_or_create(submission=submission, defaults={"seen_at": timezone.now()})
+
+
+def score_override_set(*, by: AbstractBaseUser, submission_id: int, score: float | None, reason: str) -> ScoreOverride:
+    """Sets (or with score=None removes) the score that counts for a submission, with an audit row, then
+    rebuilds the user's leaderboard entry for the problem."""
+    submission_for_reviewer(viewer=by, submission_id=submission_id)
+    reason = reason.strip()
+    if not reason:
+        raise ReviewRefused("Say why the score is overridden.")
+    if score is not None and not math.isfinite(score):
+        raise ReviewRefused("The score must be a finite number.")
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(id=submission_id)
+        if submission.mode == Mode.RUN:
+            raise ReviewRefused("A run of the public examples has no score to override.")
+        previous = submission.score_override if submission.score_override is not None else submission.score
+        Submission.objects.filter(id=submission.id).update(score_override=score)
+        audit = ScoreOverride.objects.create(submission=submission, by=by, previous=previous, score=score,
+                                             reason=reason[:2000])
+        _recompute_best(user_id=submission.user_id, problem_id=submission.problem_id)  # same transaction
+    return audit
+
+
+def rubric_grade_save(*, by: AbstractBaseUser, submission_id: int, rubric: list[dict],
+                      points: list[float], comments: list[str]) -> RubricGrade:
+    """Grades a design answer against the problem's rubric (criteria in rubric order). Saving a published
+    grade keeps it published and updates the score."""
+    submission = submission_for_reviewer(viewer=by, submission_id=submission_id)
+    if submission.mode != Mode.DESIGN:
+        raise ReviewRefused("Only design answers are graded with a rubric.")
+    if not rubric:
+        raise ReviewRefused("This problem has no rubric.")
+    if len(points) != len(rubric) or len(comments) != len(rubric):
+        raise ReviewRefused("Give points (and optionally a comment) for every criterion.")
+    criteria = []
+    for criterion, p, c in zip(rubric, points, comments):
+        if not (math.isfinite(p) and 0 <= p <= criterion["points"]):
+            raise ReviewRefused(f"{criterion['name']}: points must be between 0 and {criterion['points']:g}.")
+        criteria.append({"name": criterion["name"], "max_points": criterion["points"], "points": p,
+                         "comment": c.strip()[:4000]})
+    total, maximum = sum(c["points"] for c in criteria), sum(c["max_points"] for c in criteria)
+    with transaction.atomic():
+        grade, _ = RubricGrade.objects.update_or_create(submission=submission, defaults={
+            "graded_by": by, "criteria": criteria, "points": total, "max_points": maximum})
+        if grade.published_at:
+            _store_design_score(grade=grade)
+    return grade
+
+
+def _store_design_score(*, grade: RubricGrade) -> None:
+    submission = grade.submission
+    Submission.objects.filter(id=submission.id, mode=Mode.DESIGN).update(
+        status=Status.GRADED, score=grade.points / grade.max_points if grade.max_points else 0.0,
+        finished_at=timezone.now())
+    _recompute_best(user_id=submission.user_id, problem_id=submission.problem_id)  # same transaction
+
+
+def rubric_grade_publish(*, by: AbstractBaseUser, submission_id: int) -> RubricGrade:
+    """Shows the graded rubric to the student; the answer becomes graded with score points/max."""
+    submission = submission_for_reviewer(viewer=by, submission_id=submission_id)
+    with transaction.atomic():
+        changed = RubricGrade.objects.filter(submission=submission, published_at__isnull=True).update(
+            published_at=timezone.now())
+        grade = RubricGrade.objects.select_related("submission").filter(submission=submission).first()
+        if grade is None:
+            raise ReviewRefused("Grade the answer before publishing.")
+        if changed:
+            _store_design_score(grade=grade)
+    return grade
+
+
+def require_reviewer(*, user: AbstractBaseUser) -> None:
+    from mljudge.cohorts.selectors import is_reviewer
+
+    if not is_reviewer(user=user):
+        raise PermissionDenied

@@ -1,0 +1,148 @@
+from datetime import date
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from mljudge.cohorts.models import Cohort
+from mljudge.cohorts.selectors import (cohort_for_instructor, cohorts_instructed_by, reviewable_submissions,
+                                      submission_for_reviewer)
+from mljudge.core.markdown import highlight_python, render_markdown
+from mljudge.grading.api import problem_rubric
+from mljudge.problemset.models import Problem
+from mljudge.submissions.models import Mode, Verdict
+
+from . import selectors, services
+
+
+def _date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _rubric(problem: Problem) -> list[dict]:
+    return problem_rubric(folder=settings.MLJUDGE_PROBLEMS_DIR / problem.slug)
+
+
+@require_GET
+@login_required
+def dashboard(request):
+    services.require_reviewer(user=request.user)
+    get = {k: request.GET.get(k, "").strip()[:100]
+           for k in ("cohort", "problem", "user", "verdict", "from", "to", "sort")}
+    cohort = cohort_for_instructor(user=request.user, cohort_id=int(get["cohort"])) if get["cohort"].isdigit() else None
+    filters = selectors.DashboardFilters(cohort=cohort, problem=get["problem"], user=get["user"],
+                                         verdict=get["verdict"], date_from=_date(get["from"]),
+                                         date_to=_date(get["to"]), sort=get["sort"] or "-created")
+    page = Paginator(selectors.dashboard_submissions(viewer=request.user, filters=filters), 50).get_page(
+        request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    sortless = query.copy()
+    sortless.pop("sort", None)
+    return render(request, "review/dashboard.html", {
+        "page": page, "get": get, "cohorts": cohorts_instructed_by(user=request.user),
+        "problems": selectors.problems_for_review(), "verdicts": Verdict.choices,
+        "query": query.urlencode(), "sortless": sortless.urlencode(),
+    })
+
+
+@require_GET
+@login_required
+def submission(request, submission_id: int):
+    sub = submission_for_reviewer(viewer=request.user, submission_id=submission_id)
+    previous = selectors.previous_attempt(submission=sub)
+    design = sub.mode == Mode.DESIGN
+    rubric = _rubric(sub.problem) if design else []
+    grade = selectors.rubric_grade_for(submission=sub, published_only=False)
+    rows = [{**c, "given": (grade.criteria[i]["points"] if grade and i < len(grade.criteria) else ""),
+             "comment": (grade.criteria[i]["comment"] if grade and i < len(grade.criteria) else "")}
+            for i, c in enumerate(rubric)]
+    return render(request, "review/submission.html", {
+        "submission": sub, "report": sub.report or {},
+        "body_html": render_markdown(sub.source) if design else highlight_python(sub.source),
+        "previous": previous,
+        "diff_html": previous and selectors.diff_html(before=previous.source, after=sub.source,
+                                                      before_label=f"#{previous.id}", after_label=f"#{sub.id}"),
+        "comments": selectors.comments_for(submission=sub), "overrides": selectors.overrides_for(submission=sub),
+        "rubric_rows": rows, "grade": grade,
+    })
+
+
+def _back(submission_id: int):
+    return redirect("review:submission", submission_id=submission_id)
+
+
+@require_POST
+@login_required
+def comment(request, submission_id: int):
+    """Reviewers comment here; a submission's author replies from their own page (same service)."""
+    try:
+        services.comment_create(author=request.user, submission_id=submission_id, body=request.POST.get("body", ""))
+    except services.ReviewRefused as exc:
+        messages.error(request, str(exc))
+    if request.POST.get("next") == "own":
+        return redirect("submissions:detail", submission_id=submission_id)
+    return _back(submission_id)
+
+
+@require_POST
+@login_required
+def override(request, submission_id: int):
+    raw = request.POST.get("score", "").strip()
+    try:
+        score = float(raw) if raw else None
+        services.score_override_set(by=request.user, submission_id=submission_id, score=score,
+                                    reason=request.POST.get("reason", ""))
+        messages.success(request, "Score override recorded.")
+    except ValueError as exc:  # ReviewRefused, or float() of junk
+        messages.error(request, str(exc) if isinstance(exc, services.ReviewRefused) else "The score is not a number.")
+    return _back(submission_id)
+
+
+@require_POST
+@login_required
+def rubric(request, submission_id: int):
+    sub = submission_for_reviewer(viewer=request.user, submission_id=submission_id)
+    criteria = _rubric(sub.problem)
+    try:
+        points = [float(request.POST.get(f"points-{i}", "")) for i in range(len(criteria))]
+        services.rubric_grade_save(by=request.user, submission_id=sub.id, rubric=criteria, points=points,
+                                   comments=[request.POST.get(f"comment-{i}", "") for i in range(len(criteria))])
+        if request.POST.get("publish"):
+            services.rubric_grade_publish(by=request.user, submission_id=sub.id)
+        messages.success(request, "Rubric saved" + (" and published." if request.POST.get("publish") else "."))
+    except ValueError as exc:
+        messages.error(request, str(exc) if isinstance(exc, services.ReviewRefused) else "Points must be numbers.")
+    return _back(sub.id)
+
+
+@require_GET
+@login_required
+def plagiarism(request, cohort_id: int):
+    cohort = cohort_for_instructor(user=request.user, cohort_id=cohort_id)
+    problem = selectors.problem_for_similarity(slug=request.GET.get("problem", "")[:100])
+    pairs = selectors.similar_pairs(cohort=cohort, problem_id=problem.id, starter=problem.starter) if problem else []
+    return render(request, "review/plagiarism.html", {
+        "cohort": cohort, "problem": problem, "pairs": pairs,
+        "problems": selectors.problems_for_review(code_only=True),
+    })
+
+
+@require_GET
+@login_required
+def plagiarism_pair(request, cohort_id: int, a: int, b: int):
+    cohort: Cohort = cohort_for_instructor(user=request.user, cohort_id=cohort_id)
+    pair = {s.id: s for s in reviewable_submissions(viewer=request.user, cohort=cohort).filter(id__in=[a, b])}
+    if a not in pair or b not in pair or pair[a].problem_id != pair[b].problem_id:
+        raise Http404("No such pair in this cohort")
+    sub_a, sub_b = pair[a], pair[b]
+    return render(request, "review/pair.html", {
+        "cohort": cohort, "a": sub_a, "b": sub_b,
+        **selectors.side_by_side(a=sub_a, b=sub_b, starter=sub_a.problem.starter)})

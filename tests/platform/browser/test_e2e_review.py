@@ -1,0 +1,69 @@
+"""An instructor reviews a cohort member's submission in a real browser and comments on it; the student
+sees the unread marker, opens the submission and reads the comment."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+
+from .test_e2e import bundle, page  # noqa: F401  (fixtures: Chromium via Playwright, the front-end bundle)
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser, pytest.mark.services]
+
+REPORT = {
+    "problem": "toy", "problem_version": 1, "verdict": "wrong_answer", "score": 0.5, "passed": 1, "total": 2,
+    "message": "", "stdout": "", "hidden_stdout": "", "public_only": False, "schema_version": 1,
+    "tests": [
+        {"name": "example-1", "visibility": "public", "verdict": "accepted", "passed": True, "time_s": 0.002,
+         "message": "", "input": "x=1", "expected": "1", "got": "1", "score": None},
+        {"name": "hidden-big", "visibility": "hidden", "verdict": "wrong_answer", "passed": False, "time_s": 0.004,
+         "message": "HIDDEN-MESSAGE", "input": "HIDDEN-INPUT", "expected": "HIDDEN-EXPECTED", "got": "HIDDEN-GOT",
+         "score": None},
+    ],
+}
+
+
+def log_in(page, base: str, username: str) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "pw-Secret-123")
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/problems/$"))
+
+
+def test_it_lets_an_instructor_comment_and_the_student_read_it(page, live_server, make_user, make_problem,  # noqa: F811
+                                                               make_submission):
+    from mljudge.cohorts.services import cohort_create, cohort_join
+    from mljudge.submissions.models import Status, Verdict
+
+    teacher, student = make_user("tess"), make_user("stu", display_name="Stu")
+    # get_or_create: an earlier transactional test may have flushed the groups the migration made.
+    teacher.groups.add(Group.objects.get_or_create(name="instructor")[0])
+    cohort = cohort_create(instructor=teacher, name="ML 101")
+    cohort_join(user=student, token=cohort.invite_token)
+    submission = make_submission(student, make_problem("toy"), status=Status.GRADED, verdict=Verdict.WRONG_ANSWER,
+                                 score=0.5, passed=1, total=2, report=REPORT,
+                                 source="def f(x):\n    return x  # STUDENT-CODE\n")
+
+    log_in(page, live_server.url, "tess")
+    page.goto(f"{live_server.url}/review/?cohort={cohort.id}")
+    page.click(f"tr[data-submission='{submission.id}'] a")
+    page.wait_for_selector("[data-testid=full-report]")
+    assert "HIDDEN-EXPECTED" in page.inner_text("[data-testid=full-report]")  # instructors see hidden details
+    page.fill("[data-testid=comment-body]", "Check the **empty cluster** case.")
+    page.click("[data-testid=comment-submit]")
+    page.wait_for_selector("[data-testid=comment] strong")
+    assert page.inner_text("[data-testid=comment] strong") == "empty cluster"
+    page.click("text=Log out")
+
+    log_in(page, live_server.url, "stu")
+    assert page.inner_text("[data-testid=nav-unread]") == "1"
+    page.click("text=My submissions")
+    page.click(f"a[href='/submissions/{submission.id}/']")
+    page.wait_for_selector("[data-testid=comment]")
+    assert "Check the empty cluster case." in page.inner_text("[data-testid=comment]")
+    assert page.locator("[data-testid=nav-unread]").count() == 0  # read now
+    html = page.content()
+    assert "STUDENT-CODE" in html and "HIDDEN-EXPECTED" not in html and "HIDDEN-INPUT" not in html
+    assert not page.js_errors

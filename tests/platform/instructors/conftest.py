@@ -1,0 +1,70 @@
+"""Cohorts with an instructor and members, and a graded submission whose stored report is the full one
+(hidden inputs, outputs and messages included), as grading stores it since issue 6."""
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group
+
+from mljudge.cohorts import services as cohort_services
+from mljudge.submissions.models import Status, Verdict
+
+FULL_REPORT = {
+    "problem": "toy", "problem_version": 1, "verdict": "wrong_answer", "score": 0.5, "passed": 1, "total": 2,
+    "message": "", "stdout": "PUBLIC-STDOUT", "hidden_stdout": "HIDDEN-STDOUT", "private_score": None,
+    "time_s": 0.006, "wall_time_s": 0.1, "peak_memory_kb": None, "sandbox": "docker", "public_only": False,
+    "schema_version": 1,
+    "tests": [
+        {"name": "example-1", "visibility": "public", "verdict": "accepted", "passed": True, "time_s": 0.002,
+         "message": "", "input": "PUBLIC-INPUT", "expected": "PUBLIC-EXPECTED", "got": "PUBLIC-GOT", "score": None},
+        {"name": "hidden-empty-cluster", "visibility": "hidden", "verdict": "wrong_answer", "passed": False,
+         "time_s": 0.004, "message": "HIDDEN-MESSAGE", "input": "HIDDEN-INPUT", "expected": "HIDDEN-EXPECTED",
+         "got": "HIDDEN-GOT", "score": None},
+    ],
+}
+HIDDEN_MARKERS = ("HIDDEN-MESSAGE", "HIDDEN-INPUT", "HIDDEN-EXPECTED", "HIDDEN-GOT", "HIDDEN-STDOUT",
+                  "hidden-empty-cluster")
+
+
+@pytest.fixture
+def make_instructor(make_user):
+    def make(username: str):
+        user = make_user(username)
+        user.groups.add(Group.objects.get(name="instructor"))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_cohort():
+    def make(instructor, name: str, members=()):
+        cohort = cohort_services.cohort_create(instructor=instructor, name=name)
+        if members:
+            cohort_services.cohort_invite_usernames(instructor=instructor, cohort_id=cohort.id,
+                                                    usernames=[m.username for m in members])
+        return cohort
+
+    return make
+
+
+@pytest.fixture
+def graded_submission(make_submission):
+    def make(user, problem, *, source="def f(x):\n    return x\n", score=0.5, report=None, **kw):
+        return make_submission(user, problem, status=Status.GRADED, verdict=kw.pop("verdict", Verdict.WRONG_ANSWER),
+                               score=score, passed=1, total=2, report=report or FULL_REPORT, source=source, **kw)
+
+    return make
+
+
+@pytest.fixture
+def classroom(make_instructor, make_user, make_cohort, make_problem, graded_submission):
+    """Two cohorts, A (ada teaching ann and bob) and B (bea teaching cyd), each member with a submission."""
+    ada, bea = make_instructor("ada"), make_instructor("bea")
+    ann, bob, cyd = make_user("ann"), make_user("bob"), make_user("cyd")
+    a = make_cohort(ada, "Cohort A", [ann, bob])
+    b = make_cohort(bea, "Cohort B", [cyd])
+    problem = make_problem("toy")
+    subs = {u.username: graded_submission(u, problem, source=f"def f(x):\n    return 'CODE-OF-{u.username}'\n")
+            for u in (ann, bob, cyd)}
+    return {"ada": ada, "bea": bea, "ann": ann, "bob": bob, "cyd": cyd, "a": a, "b": b, "problem": problem,
+            "subs": subs}
