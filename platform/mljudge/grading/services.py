@@ -7,12 +7,14 @@ import logging
 import os
 import socket
 import threading
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import grader
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -77,12 +79,12 @@ def submission_claim(*, submission_id: int, now: datetime | None = None) -> Clai
         submission_give_up(submission_id=submission_id, status=row["status"], attempts=row["attempts"],
                            detail="the grading worker stopped repeatedly")
         return None
-    claimable = Q(status=Status.QUEUED) | Q(status=Status.RUNNING, started_at__lt=now - _stuck_after())
+    claimable = Q(status=Status.QUEUED) | (Q(status=Status.RUNNING) & _silent_since(now - _stuck_after()))
     if row["status"] == Status.RUNNING and row["claimed_by"] and _worker_is_dead(row["claimed_by"]):
         claimable |= Q(status=Status.RUNNING, claimed_by=row["claimed_by"])
     changed = Submission.objects.filter(claimable, id=submission_id, attempts=row["attempts"]).update(
         status=Status.RUNNING, attempts=F("attempts") + 1, claimed_by=worker_identity(), started_at=now,
-        progress=None)
+        heartbeat_at=now, progress=None)
     if changed != 1:
         return None
     return Claim(submission=Submission.objects.select_related("problem").get(id=submission_id),
@@ -154,7 +156,7 @@ def _progress_recorder(*, claim: Claim, total: int):
         tests.append({"name": test.name, "visibility": str(test.visibility), "verdict": str(test.verdict),
                       "ran": test.verdict != "skipped", "time_s": test.time_s})
         Submission.objects.filter(id=claim.submission.id, status=Status.RUNNING, attempts=claim.attempts).update(
-            progress={"total": total, "tests": tests})
+            progress={"total": total, "tests": tests}, heartbeat_at=timezone.now())
 
     return record
 
@@ -173,8 +175,12 @@ def submission_grade(*, submission_id: int) -> Outcome:
         total = sum(1 for c in problem.cases() if c.public or not public_only)
         # The full report (hidden inputs/outputs too) is stored for instructors; every solver-facing path
         # shows it through grading.api.report_for_solver, which redacts it again.
-        report = grader.grade(problem, submission.source, sandbox=sandbox_pool(), public_only=public_only,
-                              reveal_hidden=True, on_test=_progress_recorder(claim=claim, total=total))
+        # Never longer than the problem's own limits allow (plus slack): past that, a hung grade goes quiet
+        # and the sweeper may take the row over.
+        budget = 2 * (2 * problem.limits.import_s + total * problem.limits.time_per_case_s) + 60
+        with _heartbeat(claim=claim, budget_s=budget):
+            report = grader.grade(problem, submission.source, sandbox=sandbox_pool(), public_only=public_only,
+                                  reveal_hidden=True, on_test=_progress_recorder(claim=claim, total=total))
     except grader.SandboxError as exc:
         if exc.transient and claim.attempts < settings.MLJUDGE_MAX_ATTEMPTS:
             logger.warning("submission %s: sandbox failed (attempt %d), retrying: %s", submission_id,
@@ -195,10 +201,39 @@ def submission_grade(*, submission_id: int) -> Outcome:
     return Outcome.GRADED
 
 
+@contextmanager
+def _heartbeat(*, claim: Claim, budget_s: float):
+    """Refreshes heartbeat_at from a side thread while the grade runs, at most for budget_s seconds."""
+    stop = threading.Event()
+    every = max(1.0, settings.MLJUDGE_STUCK_AFTER_S / 4)
+
+    def beat() -> None:
+        until = time.monotonic() + budget_s
+        try:
+            while not stop.wait(every) and time.monotonic() < until:
+                Submission.objects.filter(id=claim.submission.id, status=Status.RUNNING,
+                                          attempts=claim.attempts).update(heartbeat_at=timezone.now())
+        finally:
+            connection.close()  # this thread's own connection
+
+    thread = threading.Thread(target=beat, name=f"heartbeat-{claim.submission.id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+
+
 # --- the sweeper -----------------------------------------------------------------------------------
 
 def _stuck_after() -> timedelta:
     return timedelta(seconds=settings.MLJUDGE_STUCK_AFTER_S)
+
+
+def _silent_since(deadline: datetime) -> Q:
+    """A running row whose worker has shown no sign of life since `deadline`."""
+    return Q(heartbeat_at__lt=deadline) | Q(heartbeat_at__isnull=True, started_at__lt=deadline)
 
 
 @dataclass
@@ -213,7 +248,7 @@ def stuck_submissions_sweep(*, now: datetime | None = None, limit: int = 500) ->
     now = now or timezone.now()
     deadline = now - _stuck_after()
     stuck = (Submission.objects
-             .filter(Q(status=Status.QUEUED, queued_at__lt=deadline) | Q(status=Status.RUNNING, started_at__lt=deadline))
+             .filter(Q(status=Status.QUEUED, queued_at__lt=deadline) | (Q(status=Status.RUNNING) & _silent_since(deadline)))
              .order_by("id").values_list("id", "status", "attempts")[:limit])
     result = SweepResult(requeued=[], failed=[])
     for submission_id, status, attempts in stuck:

@@ -61,6 +61,8 @@ class Submission(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     queued_at = models.DateTimeField()
     started_at = models.DateTimeField(null=True, blank=True)
+    # Refreshed while a worker grades: "stuck" means no sign of life, not "started long ago".
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -126,10 +126,44 @@ def test_it_sweeps_stuck_rows_and_gives_up_after_the_last_attempt(make_user, mak
     exhausted = make_submission(user, problem, status=Status.RUNNING, attempts=3, started_at=long_ago,
                                 queued_at=long_ago)
     fresh = make_submission(user, problem, status=Status.RUNNING, attempts=1, started_at=timezone.now())
+    # Started long ago but still beating: a legitimately long grade is not taken away from its worker.
+    long_but_alive = make_submission(user, problem, status=Status.RUNNING, attempts=1, started_at=long_ago,
+                                     heartbeat_at=timezone.now())
+    went_quiet = make_submission(user, problem, status=Status.RUNNING, attempts=1, started_at=long_ago,
+                                 heartbeat_at=long_ago)
     with mock.patch.object(services, "submission_enqueue") as enqueue:
         result = services.stuck_submissions_sweep()
-    assert sorted(result.requeued) == [lost_message.id, dead_worker.id] and result.failed == [exhausted.id]
-    assert sorted(c.kwargs["submission_id"] for c in enqueue.call_args_list) == [lost_message.id, dead_worker.id]
+    assert sorted(result.requeued) == [lost_message.id, dead_worker.id, went_quiet.id]
+    assert result.failed == [exhausted.id]
+    assert sorted(c.kwargs["submission_id"] for c in enqueue.call_args_list) == sorted(result.requeued)
+    assert Submission.objects.get(id=long_but_alive.id).status == Status.RUNNING
     assert Submission.objects.get(id=dead_worker.id).status == Status.QUEUED
     assert Submission.objects.get(id=exhausted.id).status == Status.SYSTEM_ERROR
     assert Submission.objects.get(id=fresh.id).status == Status.RUNNING
+
+
+class SlowSandbox:
+    """Takes a while, then fails for good; records what the row looked like meanwhile."""
+
+    name = "slow"
+
+    def __init__(self, submission_id: int):
+        self.submission_id = submission_id
+        self.seen = None
+
+    def run(self, **_):
+        import time
+
+        time.sleep(2.6)
+        self.seen = Submission.objects.values("started_at", "heartbeat_at").get(id=self.submission_id)
+        raise grader.SandboxError("done waiting", transient=False)
+
+
+def test_a_long_grade_keeps_beating_so_the_sweeper_leaves_it_alone(transactional_db, softmax, make_user,
+                                                                    make_submission, settings):
+    settings.MLJUDGE_STUCK_AFTER_S = 4  # beats every second
+    submission = make_submission(make_user(), softmax, source=REFERENCE)
+    sandbox = SlowSandbox(submission.id)
+    with mock.patch.object(services, "sandbox_pool", return_value=sandbox):
+        services.submission_grade(submission_id=submission.id)
+    assert sandbox.seen["heartbeat_at"] - sandbox.seen["started_at"] >= timedelta(seconds=1.5)
