@@ -9,6 +9,7 @@ import threading
 import time
 
 from .base import BOOT, Backend, Limits, SandboxError
+from .identity import process_identity, provably_dead
 
 LABEL = "org.mljudge.sandbox"
 OWNER_LABEL = "org.mljudge.owner"
@@ -24,28 +25,6 @@ def _docker():
     import docker.errors
 
     return docker, docker.errors
-
-
-def _process_start_time(pid: int) -> str | None:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[19]
-    except OSError:
-        return None
-
-
-def owner_id() -> str:
-    """host:pid:start-time of this process, so a reaper can tell a live owner from a dead one."""
-    pid = os.getpid()
-    return f"{socket.gethostname()}:{pid}:{_process_start_time(pid)}"
-
-
-def _owner_alive(owner: str) -> bool:
-    host, _, rest = owner.partition(":")
-    pid, _, start = rest.partition(":")
-    if host != socket.gethostname() or not pid.isdigit():
-        return True  # another host's grader: not ours to judge
-    return _process_start_time(int(pid)) == start
 
 
 class DockerSandbox(Backend):
@@ -68,7 +47,7 @@ class DockerSandbox(Backend):
             raise SandboxError(f"the runner image {image} is missing: run docker/build-runner.sh") from None
         except errors.DockerException as exc:
             raise SandboxError(f"the Docker engine failed: {exc}") from exc
-        self.owner = owner_id()
+        self.owner = process_identity()
         if reap:
             self.reap_orphans()
 
@@ -77,7 +56,7 @@ class DockerSandbox(Backend):
         removed = 0
         for c in self.client.api.containers(all=True, filters={"label": LABEL}):
             owner = c.get("Labels", {}).get(OWNER_LABEL, "")
-            if not _owner_alive(owner):
+            if provably_dead(owner):
                 try:
                     self.client.api.remove_container(c["Id"], force=True)
                     removed += 1

@@ -10,15 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-PROBLEMS = ROOT / "problems"
-REQUIRE_SERVICES = os.environ.get("MLJUDGE_REQUIRE_SERVICES") == "1"
-
-
-def unavailable(what: str) -> None:
-    if REQUIRE_SERVICES:
-        pytest.fail(f"{what} is required (MLJUDGE_REQUIRE_SERVICES=1) but unavailable", pytrace=False)
-    pytest.skip(f"{what} unavailable")
+from ..conftest import PROBLEMS, REQUIRE_SERVICES, ROOT, unavailable  # noqa: F401  (re-exported to test modules)
 
 
 # --- factories -------------------------------------------------------------------------------------

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import enum
 import logging
-import os
-import socket
 import threading
 import time
 from contextlib import contextmanager
@@ -40,26 +38,8 @@ class TransientGradingError(Exception):
     """The sandbox failed in a way worth retrying; the row is back in `queued`."""
 
 
-def _process_start_time(pid: int) -> str | None:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[19]
-    except OSError:
-        return None
-
-
 def worker_identity() -> str:
-    pid = os.getpid()
-    return f"{socket.gethostname()}:{pid}:{_process_start_time(pid)}"
-
-
-def _worker_is_dead(identity: str) -> bool:
-    """True only when the claimant provably died: it ran on this host and that process is gone."""
-    host, _, rest = identity.partition(":")
-    pid, _, start = rest.partition(":")
-    if host != socket.gethostname() or not pid.isdigit():
-        return False
-    return _process_start_time(int(pid)) != start
+    return grader.process_identity()
 
 
 @dataclass(frozen=True)
@@ -80,7 +60,7 @@ def submission_claim(*, submission_id: int, now: datetime | None = None) -> Clai
                            detail="the grading worker stopped repeatedly")
         return None
     claimable = Q(status=Status.QUEUED) | (Q(status=Status.RUNNING) & _silent_since(now - _stuck_after()))
-    if row["status"] == Status.RUNNING and row["claimed_by"] and _worker_is_dead(row["claimed_by"]):
+    if row["status"] == Status.RUNNING and row["claimed_by"] and grader.provably_dead(row["claimed_by"]):
         claimable |= Q(status=Status.RUNNING, claimed_by=row["claimed_by"])
     changed = Submission.objects.filter(claimable, id=submission_id, attempts=row["attempts"]).update(
         status=Status.RUNNING, attempts=F("attempts") + 1, claimed_by=worker_identity(), started_at=now,
