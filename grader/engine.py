@@ -87,7 +87,7 @@ def _grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool,
     # Public and hidden cases run in separate sandboxes, so that what we show from the public run (prints,
     # tracebacks) comes from a process that never held a hidden input.
     groups = [[c for c in cases if c.public], [c for c in cases if not c.public]]
-    outputs: dict[str, Any] = {}
+    rows: dict[str, np.ndarray] = {}  # scored problems: the metric per row of each valid prediction
     for group in groups:
         if not group:
             continue
@@ -95,7 +95,7 @@ def _grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool,
 
         def judge_now(case_run, group=group, judged=judged) -> None:
             judged[case_run.index] = _judge_case(problem, group[case_run.index], case_run, None,
-                                                 expected.get(group[case_run.index].name))
+                                                 expected.get(group[case_run.index].name), rows=rows)
             if on_test:
                 on_test(judged[case_run.index])
 
@@ -124,17 +124,17 @@ def _grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool,
         for case, case_run in zip(group, run.cases):
             test = judged.get(case_run.index)
             if test is None:  # not run, or interrupted: judged from how the run ended
-                test = _judge_case(problem, case, case_run, run, expected.get(case.name))
+                test = _judge_case(problem, case, case_run, run, expected.get(case.name), rows=rows)
                 if on_test:
                     on_test(test)
-            if case_run.status == "ok":
-                outputs[case.name] = case_run.value
             report.tests.append(test)
-    _finish(problem, report, cases, outputs)
+    _finish(problem, report, cases, rows)
     return report
 
 
-def _judge_case(problem: Problem, case: Case, case_run, run: RunResult | None, expected: Any) -> TestResult:
+def _judge_case(problem: Problem, case: Case, case_run, run: RunResult | None, expected: Any, *,
+                rows: dict[str, np.ndarray]) -> TestResult:
+    """One test's verdict. For scored problems, also records the metric per row in `rows`."""
     test = TestResult(name=case.name, visibility=Visibility.PUBLIC if case.public else Visibility.HIDDEN,
                       verdict=Verdict.ACCEPTED, passed=False, time_s=case_run.time_s)
     if case_run.status == "ok":
@@ -144,7 +144,8 @@ def _judge_case(problem: Problem, case: Case, case_run, run: RunResult | None, e
             message = scoring.validate_predictions(case_run.value, case.target, problem.scoring["metric"])
             ok = not message
             if ok:
-                test.score = float(_per_row(problem, case, case_run.value).mean())
+                rows[case.name] = _per_row(problem, case, case_run.value)
+                test.score = float(rows[case.name].mean())
         test.verdict = Verdict.ACCEPTED if ok else Verdict.WRONG_ANSWER
         test.passed = ok
     elif case_run.status == "not_run":
@@ -187,7 +188,7 @@ def _per_row(problem: Problem, case: Case, predictions: Any) -> np.ndarray:
     return scoring.METRICS[problem.scoring["metric"]](predictions, case.target, **params)
 
 
-def _finish(problem: Problem, report: Report, cases: list[Case], outputs: dict[str, Any]) -> None:
+def _finish(problem: Problem, report: Report, cases: list[Case], rows: dict[str, np.ndarray]) -> None:
     report.total = len(report.tests)
     report.passed = sum(t.passed for t in report.tests)
     report.time_s = round(sum(t.time_s or 0.0 for t in report.tests), 6)
@@ -198,11 +199,10 @@ def _finish(problem: Problem, report: Report, cases: list[Case], outputs: dict[s
     # Scored: the hidden cases' rows, split into a public and a private part; public-only runs score the
     # public examples. Accepted when every case returned valid predictions and the score clears the bar.
     scored = [c for c in cases if not c.public] or cases
-    rows = [_per_row(problem, c, outputs[c.name]) for c in scored if c.name in outputs]
-    if len(rows) < len(scored):
+    if not all(c.name in rows for c in scored):
         report.score = 0.0
         return
-    per_row = np.concatenate(rows)
+    per_row = np.concatenate([rows[c.name] for c in scored])
     if report.public_only:
         report.score = float(per_row.mean())
         passed_bar = report.score >= problem.scoring["threshold"]

@@ -34,3 +34,12 @@ def test_a_run_cut_short_still_streams_every_test(local_sandbox):
     report = grade(load_problem(FIXTURE), source, sandbox=local_sandbox, on_test=seen.append)
     assert [t.verdict for t in seen] == [t.verdict for t in report.tests]
     assert report.tests[1].verdict is Verdict.RUNTIME_ERROR and "exit code 3" in report.tests[1].message
+
+
+def test_invalid_scored_predictions_are_a_wrong_answer_with_score_zero(local_sandbox):
+    # The metric is only ever computed on predictions that passed validation.
+    scored = load_problem(ROOT / "tests/grader/fixtures/tiny-scored")
+    report = grade(scored, "import numpy as np\ndef predict(X_train, y_train, X_test):\n"
+                           "    return np.zeros(len(X_test) - 1, dtype=np.int64)\n", sandbox=local_sandbox)
+    assert report.verdict is Verdict.WRONG_ANSWER and report.score == 0.0
+    assert "expected predictions for 6 rows, got 5" in report.tests[0].message
