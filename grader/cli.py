@@ -12,7 +12,7 @@ from .engine import grade
 from .problem import ProblemError, load_problem
 from .sandbox import SandboxError, SandboxPool, make_sandbox
 from .sandbox.local_backend import WARNING
-from .validate import check_problem, format_checks, problem_folders
+from .validate import check_problem, format_check, format_summary, problem_folders
 
 
 def _sandbox(name: str, pool: int = 0):
@@ -53,13 +53,11 @@ def main(argv: list[str] | None = None) -> int:
                 checks = []
                 for folder in problem_folders(args.path):
                     checks.append(check_problem(folder, sandbox))
-                    print(format_checks(checks[-1:]).rsplit("\n", 1)[0], flush=True)
+                    print(format_check(checks[-1]), flush=True)
             finally:
                 sandbox.close()
-            failed = [c.folder.name for c in checks if not c.ok]
-            print(f"{len(checks) - len(failed)} of {len(checks)} problems ok"
-                  + (f"; failed: {', '.join(failed)}" if failed else ""))
-            return 1 if failed else 0
+            print(format_summary(checks))
+            return 0 if all(c.ok for c in checks) else 1
         problem = load_problem(args.problem)
         try:
             source = args.submission.read_bytes()

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from . import codec
-from .problem import Kind, Problem, ProblemError, import_trusted
+from .problem import Kind, Problem, ProblemError
 
 
 def cache_dir() -> Path:
@@ -19,9 +19,16 @@ def cache_dir() -> Path:
 
 
 def expected_outputs(problem: Problem) -> dict[str, Any]:
-    """case name -> the reference's output, normalised through the codec exactly as a submission's is."""
+    """case name -> the reference's output, normalised through the codec exactly as a submission's is.
+    Computed (or read from the on-disk cache) once per Problem object: grading calls this every time."""
     if problem.kind is not Kind.FUNCTION:
         return {}
+    if problem._expected is None:
+        problem._expected = _load_or_compute(problem)
+    return problem._expected
+
+
+def _load_or_compute(problem: Problem) -> dict[str, Any]:
     key = f"{problem.slug}-{problem.content_hash()[:24]}-np{np.__version__}"
     path = cache_dir() / f"{key}.bin"
     try:
@@ -30,7 +37,7 @@ def expected_outputs(problem: Problem) -> dict[str, Any]:
             return cached
     except (OSError, codec.CodecError):
         pass
-    reference = getattr(import_trusted(problem.folder, "reference"), problem.entry_point)
+    reference = getattr(problem.trusted("reference"), problem.entry_point)
     out = {}
     for case in problem.cases():
         # Copies: a reference that mutates its inputs must not change what the submission is given.

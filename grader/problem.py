@@ -75,18 +75,16 @@ class Problem:
     scoring: dict = field(default_factory=dict)
     rubric: list[Criterion] = field(default_factory=list)
     wrong: dict[str, str] = field(default_factory=dict)  # file name -> source
-    _cases: list[Case] | None = None
-
-    @property
-    def reference_path(self) -> Path:
-        return self.folder / "reference.py"
+    # Loaded once per Problem object; a long-lived process keeps the object while the folder is unchanged.
+    _cases: list[Case] | None = field(default=None, repr=False)
+    _modules: dict[str, Any] = field(default_factory=dict, repr=False)
+    _expected: dict[str, Any] | None = field(default=None, repr=False)
 
     def trusted(self, name: str):
         """The author's module `name` (checker, reference), imported once per loaded problem."""
-        modules = self.__dict__.setdefault("_modules", {})
-        if name not in modules:
-            modules[name] = import_trusted(self.folder, name)
-        return modules[name]
+        if name not in self._modules:
+            self._modules[name] = import_trusted(self.folder, name)
+        return self._modules[name]
 
     def cases(self) -> list[Case]:
         if self._cases is None:
@@ -137,20 +135,19 @@ def load_problem(folder: str | Path) -> Problem:
         errors.append(f"problem.toml: slug: {slug!r} must be lowercase-with-dashes and equal the folder "
                       f"name {folder.name!r}")
     title = need("title", str)
-    kind_s = need("kind", str)
-    kind = None
-    if kind_s is not None:
+
+    def need_choice(key: str, choices: type[enum.StrEnum]):
+        value = need(key, str)
+        if value is None:
+            return None
         try:
-            kind = Kind(kind_s)
+            return choices(value)
         except ValueError:
-            errors.append(f"problem.toml: kind: must be one of {', '.join(Kind)}, got {kind_s!r}")
-    diff_s = need("difficulty", str)
-    difficulty = None
-    if diff_s is not None:
-        try:
-            difficulty = Difficulty(diff_s)
-        except ValueError:
-            errors.append(f"problem.toml: difficulty: must be one of {', '.join(Difficulty)}, got {diff_s!r}")
+            errors.append(f"problem.toml: {key}: must be one of {', '.join(choices)}, got {value!r}")
+            return None
+
+    kind = need_choice("kind", Kind)
+    difficulty = need_choice("difficulty", Difficulty)
     topics = need("topics", list)
     if topics is not None and (not topics or not all(isinstance(t, str) and t for t in topics)):
         errors.append("problem.toml: topics: must be a non-empty list of strings")

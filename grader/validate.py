@@ -96,18 +96,17 @@ def _why(report) -> str:
     return report.message.strip()[-300:] or "; ".join(bad[:3])
 
 
-def format_checks(checks: list[ProblemCheck]) -> str:
-    lines = []
-    for check in checks:
-        status = "ok" if check.ok else "FAILED"
-        lines.append(f"{check.folder.name}: {status}")
-        for error in check.errors:
-            lines.append(f"  error  {error}")
-        width = max((len(r.item) for r in check.rows), default=0)
-        for row in check.rows:
-            mark = "ok  " if row.ok else "FAIL"
-            lines.append(f"  {mark}  {row.item:<{width}}  want {row.want:<14} got {row.got:<22} {row.detail}")
-    failed = [c.folder.name for c in checks if not c.ok]
-    lines.append(f"{len(checks) - len(failed)} of {len(checks)} problems ok"
-                 + (f"; failed: {', '.join(failed)}" if failed else ""))
+def format_check(check: ProblemCheck) -> str:
+    lines = [f"{check.folder.name}: {'ok' if check.ok else 'FAILED'}"]
+    lines.extend(f"  error  {error}" for error in check.errors)
+    width = max((len(r.item) for r in check.rows), default=0)
+    for row in check.rows:
+        mark = "ok  " if row.ok else "FAIL"
+        lines.append(f"  {mark}  {row.item:<{width}}  want {row.want:<14} got {row.got:<22} {row.detail}")
     return "\n".join(lines)
+
+
+def format_summary(checks: list[ProblemCheck]) -> str:
+    failed = [c.folder.name for c in checks if not c.ok]
+    return (f"{len(checks) - len(failed)} of {len(checks)} problems ok"
+            + (f"; failed: {', '.join(failed)}" if failed else ""))

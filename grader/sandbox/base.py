@@ -138,6 +138,26 @@ class _FrameParser:
             yield message
 
 
+class _OutputTail:
+    """Counts what the submission prints and keeps the last few KB of it."""
+
+    KEEP = 8192
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.total = 0
+        self.tail = bytearray()
+
+    def add(self, data: bytes) -> None:
+        self.total += len(data)
+        self.tail += data
+        del self.tail[:-self.KEEP]
+
+    @property
+    def over(self) -> bool:
+        return self.total > self.limit
+
+
 def wait_ready(channel: Channel, timeout: float) -> None:
     """Reads until the harness's ready frame; anything else means the sandbox is broken (our fault)."""
     parser = _FrameParser(1 << 20)
@@ -203,9 +223,7 @@ def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseIn
     runs = [CaseRun(index=i, status="not_run") for i in range(len(cases))]
     result = RunResult(ending=Ending.EXITED, cases=runs)
     parser = _FrameParser(limits.result_mb << 20)
-    stderr = bytearray()
-    stderr_total = 0
-    output_limit = limits.output_kb << 10
+    printed = _OutputTail(limits.output_kb << 10)
     grace = 0.5 + 0.25 * limits.time_per_case_s
     loaded = False
     current: int | None = None
@@ -235,11 +253,8 @@ def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseIn
             ending = Ending.EXITED
             break
         if kind == "err":
-            stderr_total += len(data)
-            stderr += data
-            if len(stderr) > 8192:
-                del stderr[:-8192]
-            if stderr_total > output_limit:
+            printed.add(data)
+            if printed.over:
                 kill(Ending.OUTPUT, f"printed more than {limits.output_kb} KB")
             continue
         parser.feed(data)
@@ -290,14 +305,12 @@ def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseIn
         # The harness flushed the submission's output before its last frame, but stdout and stderr travel
         # separately, so give stragglers a moment. The exit status no longer matters: no waiting for it.
         drain_until = time.monotonic() + 0.02
-        while time.monotonic() < drain_until and stderr_total <= output_limit:
+        while time.monotonic() < drain_until and not printed.over:
             event = channel.recv(drain_until - time.monotonic())
             if event is None or event[0] == "eof":
                 break
             if event[0] == "err":
-                stderr_total += len(event[1])
-                stderr += event[1]
-        del stderr[:-8192]
+                printed.add(event[1])
         channel.discard()
         exit_code, oom = 0, False
     else:
@@ -314,7 +327,7 @@ def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseIn
         runs[current].time_s = time.monotonic() - case_started
         result.interrupted = current
     result.ending = ending
-    result.stderr = stderr.decode("utf-8", "replace")
+    result.stderr = printed.tail.decode("utf-8", "replace")
     result.startup_s = t0 - started
     return result
 
