@@ -47,6 +47,10 @@ class Claim:
     submission: Submission
     attempts: int   # the claim token: every later UPDATE requires this value
 
+    def held(self):
+        """The row, only while this claim still holds it: a re-claim or a final state makes it empty."""
+        return Submission.objects.filter(id=self.submission.id, status=Status.RUNNING, attempts=self.attempts)
+
 
 def submission_claim(*, submission_id: int, now: datetime | None = None) -> Claim | None:
     """queued → running, attempts+1. A running row may be taken over if its worker provably died (a
@@ -83,16 +87,14 @@ def submission_give_up(*, submission_id: int, status: str, attempts: int, detail
 
 def submission_release(*, claim: Claim) -> bool:
     """running → queued, so that a retry can claim it again."""
-    return Submission.objects.filter(id=claim.submission.id, status=Status.RUNNING,
-                                     attempts=claim.attempts).update(
+    return claim.held().update(
         status=Status.QUEUED, queued_at=timezone.now(), claimed_by="", progress=None) == 1
 
 
 def submission_complete(*, claim: Claim, report: grader.Report) -> bool:
     """Stores the report in one short transaction; False if the row was re-claimed meanwhile."""
     with transaction.atomic():
-        changed = Submission.objects.filter(id=claim.submission.id, status=Status.RUNNING,
-                                            attempts=claim.attempts).update(
+        changed = claim.held().update(
             status=Status.GRADED, verdict=Verdict(report.verdict.value), score=report.score,
             passed=report.passed, total=report.total, time_s=report.time_s, report=report.to_dict(),
             finished_at=timezone.now(), progress=None, message="")
@@ -135,7 +137,7 @@ def _progress_recorder(*, claim: Claim, total: int):
     def record(test) -> None:
         tests.append({"name": test.name, "visibility": str(test.visibility), "verdict": str(test.verdict),
                       "ran": test.verdict != "skipped", "time_s": test.time_s})
-        Submission.objects.filter(id=claim.submission.id, status=Status.RUNNING, attempts=claim.attempts).update(
+        claim.held().update(
             progress={"total": total, "tests": tests}, heartbeat_at=timezone.now())
 
     return record
@@ -191,8 +193,7 @@ def _heartbeat(*, claim: Claim, budget_s: float):
         until = time.monotonic() + budget_s
         try:
             while not stop.wait(every) and time.monotonic() < until:
-                Submission.objects.filter(id=claim.submission.id, status=Status.RUNNING,
-                                          attempts=claim.attempts).update(heartbeat_at=timezone.now())
+                claim.held().update(heartbeat_at=timezone.now())
         finally:
             connection.close()  # this thread's own connection
 
