@@ -9,12 +9,13 @@ import grader
 from django.db import transaction
 from django.utils import timezone
 
+from mljudge.leaderboards.services import best_result_recompute
 from mljudge.problemset.models import Problem
-from mljudge.submissions.models import Mode, Status, Submission, Verdict
+from mljudge.submissions.models import Mode, Status, Submission
 
 from .models import ReportHistory
 from .sandboxes import sandbox_pool
-from .services import Outcome, TransientGradingError, _problem
+from .services import Outcome, TransientGradingError, _problem, report_fields
 
 logger = logging.getLogger("mljudge.grading")
 
@@ -30,14 +31,6 @@ def problem_rejudge_enqueue(*, problem_id: int) -> list[int]:
     if ids:
         logger.info("problem %s: %d submission(s) queued for rejudging", problem_id, len(ids))
     return ids
-
-
-def _recompute_best(*, user_id: int, problem_id: int) -> None:
-    try:  # issue 5's leaderboards; absent in a tree without them
-        from mljudge.leaderboards.services import best_result_recompute
-    except ImportError:
-        return
-    best_result_recompute(user_id=user_id, problem_id=problem_id)
 
 
 def submission_rejudge(*, submission_id: int) -> Outcome:
@@ -71,8 +64,7 @@ def submission_rejudge(*, submission_id: int) -> Outcome:
         ReportHistory.objects.create(submission=old, problem_version_id=old.problem_version_id, verdict=old.verdict,
                                      score=old.score, passed=old.passed, total=old.total, report=old.report,
                                      graded_at=old.finished_at)
-        Submission.objects.filter(id=submission_id).update(
-            verdict=Verdict(report.verdict.value), score=report.score, passed=report.passed, total=report.total,
-            time_s=report.time_s, report=report.to_dict(), problem_version_id=current, finished_at=timezone.now())
-        _recompute_best(user_id=row["user_id"], problem_id=row["problem_id"])  # same transaction as the report
+        Submission.objects.filter(id=submission_id).update(**report_fields(report), problem_version_id=current,
+                                                           finished_at=timezone.now())
+        best_result_recompute(user_id=row["user_id"], problem_id=row["problem_id"])  # same transaction
     return Outcome.GRADED

@@ -91,13 +91,17 @@ def submission_release(*, claim: Claim) -> bool:
         status=Status.QUEUED, queued_at=timezone.now(), claimed_by="", progress=None) == 1
 
 
+def report_fields(report: grader.Report) -> dict:
+    """The Submission columns a grade report sets, for a first grade and a rejudge alike."""
+    return {"verdict": Verdict(report.verdict.value), "score": report.score, "passed": report.passed,
+            "total": report.total, "time_s": report.time_s, "report": report.to_dict()}
+
+
 def submission_complete(*, claim: Claim, report: grader.Report) -> bool:
     """Stores the report in one short transaction; False if the row was re-claimed meanwhile."""
     with transaction.atomic():
-        changed = claim.held().update(
-            status=Status.GRADED, verdict=Verdict(report.verdict.value), score=report.score,
-            passed=report.passed, total=report.total, time_s=report.time_s, report=report.to_dict(),
-            finished_at=timezone.now(), progress=None, message="")
+        changed = claim.held().update(status=Status.GRADED, **report_fields(report), finished_at=timezone.now(),
+                                      progress=None, message="")
         if changed == 1:
             best_result_record(submission=claim.submission)
     return changed == 1

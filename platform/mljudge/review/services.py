@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from mljudge.cohorts.selectors import submission_for_reviewer
 from mljudge.core.markdown import render_markdown
+from mljudge.leaderboards.services import best_result_recompute
 from mljudge.submissions.models import Mode, Status, Submission
 
 from .models import Comment, FeedbackSeen, RubricGrade, ScoreOverride
@@ -21,14 +22,6 @@ MAX_COMMENT = 10_000
 
 class ReviewRefused(ValueError):
     """The input cannot be accepted; the message is fit to show."""
-
-
-def _recompute_best(*, user_id: int, problem_id: int) -> None:
-    try:  # issue 5's leaderboards
-        from mljudge.leaderboards.services import best_result_recompute
-    except ImportError:
-        return
-    best_result_recompute(user_id=user_id, problem_id=problem_id)
 
 
 def comment_create(*, author: AbstractBaseUser, submission_id: int, body: str) -> Comment:
@@ -67,7 +60,7 @@ def score_override_set(*, by: AbstractBaseUser, submission_id: int, score: float
         Submission.objects.filter(id=submission.id).update(score_override=score)
         audit = ScoreOverride.objects.create(submission=submission, by=by, previous=previous, score=score,
                                              reason=reason[:2000])
-        _recompute_best(user_id=submission.user_id, problem_id=submission.problem_id)  # same transaction
+        best_result_recompute(user_id=submission.user_id, problem_id=submission.problem_id)  # same transaction
     return audit
 
 
@@ -102,7 +95,7 @@ def _store_design_score(*, grade: RubricGrade) -> None:
     Submission.objects.filter(id=submission.id, mode=Mode.DESIGN).update(
         status=Status.GRADED, score=grade.points / grade.max_points if grade.max_points else 0.0,
         finished_at=timezone.now())
-    _recompute_best(user_id=submission.user_id, problem_id=submission.problem_id)  # same transaction
+    best_result_recompute(user_id=submission.user_id, problem_id=submission.problem_id)  # same transaction
 
 
 def rubric_grade_publish(*, by: AbstractBaseUser, submission_id: int) -> RubricGrade:
