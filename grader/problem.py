@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import codec
+from .inputs import InputSpace, fit_errors, parse_inputs
 from .sandbox.base import CaseInput, Limits
 
 
@@ -46,6 +47,7 @@ class Case:
     args: list
     kwargs: dict
     target: Any = None  # scored problems only: what the predictions are scored against; never sent out
+    covers: tuple[str, ...] = ()  # the [edges] rules this case exercises
 
     def as_input(self) -> CaseInput:
         return CaseInput(args=self.args, kwargs=self.kwargs)
@@ -75,6 +77,7 @@ class Problem:
     scoring: dict = field(default_factory=dict)
     rubric: list[Criterion] = field(default_factory=list)
     wrong: dict[str, str] = field(default_factory=dict)  # file name -> source
+    inputs: InputSpace = field(default_factory=InputSpace)
     # Loaded once per Problem object; a long-lived process keeps the object while the folder is unchanged.
     _cases: list[Case] | None = field(default=None, repr=False)
     _modules: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -155,7 +158,7 @@ def load_problem(folder: str | Path) -> Problem:
     if version is not None and version < 1:
         errors.append("problem.toml: version: must be 1 or more")
     known = {"slug", "title", "kind", "difficulty", "topics", "version", "entry_point", "limits", "checker",
-             "scoring"}
+             "scoring", "inputs", "edges"}
     for key in sorted(set(meta) - known):
         errors.append(f"problem.toml: {key}: unknown field")
 
@@ -180,12 +183,13 @@ def load_problem(folder: str | Path) -> Problem:
         if not wrong:
             errors.append("wrong/: at least one wrong solution (wrong/*.py) is required")
         problem_kwargs["wrong"] = wrong
+        problem_kwargs["inputs"] = parse_inputs(meta.get("inputs"), meta.get("edges"), errors)
         if kind is Kind.FUNCTION:
             problem_kwargs["checker"] = _checker(meta.get("checker", {"type": "allclose"}), folder, errors)
         else:
             problem_kwargs["scoring"] = _scoring(meta.get("scoring"), folder, errors)
     elif kind is Kind.DESIGN:
-        for key in ("entry_point", "checker", "limits", "scoring"):
+        for key in ("entry_point", "checker", "limits", "scoring", "inputs", "edges"):
             if key in meta:
                 errors.append(f"problem.toml: {key}: not used by design problems")
         problem_kwargs["rubric"] = _rubric(folder, errors)
@@ -327,7 +331,7 @@ def load_cases(problem: Problem) -> list[Case]:
         if not isinstance(item, dict):
             errors.append(f"{where}: must be a dict")
             continue
-        unknown = set(item) - {"name", "public", "args", "kwargs", "target"}
+        unknown = set(item) - {"name", "public", "args", "kwargs", "target", "covers"}
         if unknown:
             errors.append(f"{where}: unknown keys {sorted(unknown)}")
         name = item.get("name")
@@ -348,8 +352,16 @@ def load_cases(problem: Problem) -> list[Case]:
             errors.append(f"{where} ({name}): inputs cannot be sent to the sandbox: {exc}")
         if problem.kind is Kind.SCORED and "target" not in item:
             errors.append(f"{where} ({name}): target: required for scored problems")
+        errors.extend(f"{where} ({name}): outside the declared input space: {e}"
+                      for e in fit_errors(problem.inputs, list(args), kwargs))
+        covers = item.get("covers", [])
+        if not isinstance(covers, (list, tuple)) or not all(isinstance(c, str) for c in covers):
+            errors.append(f"{where} ({name}): covers: must be a list of [edges] names")
+            covers = []
+        errors.extend(f"{where} ({name}): covers: {c!r} is not declared in [edges]"
+                      for c in covers if c not in problem.inputs.edges)
         out.append(Case(name=str(name), public=bool(item.get("public")), args=list(args), kwargs=kwargs,
-                        target=item.get("target")))
+                        target=item.get("target"), covers=tuple(covers)))
     if not errors and not any(c.public for c in out):
         errors.append("cases.py: at least one case must be public (the worked examples)")
     if not errors and not any(not c.public for c in out):
