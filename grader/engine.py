@@ -8,7 +8,7 @@ import numpy as np
 
 from . import scoring
 from .checkers import compare
-from .expected import expected_outputs
+from .expected import expected_outputs, input_fingerprints
 from .problem import Case, Kind, Problem
 from .report import Report, TestResult, Verdict, Visibility
 from .sandbox.base import Ending, RunResult
@@ -23,6 +23,8 @@ RUN_ENDING_VERDICT = {
     Ending.EXITED: Verdict.RUNTIME_ERROR,
     Ending.PROTOCOL: Verdict.RUNTIME_ERROR,
 }
+# After one of these the run is over: later groups are not started, their tests are skipped.
+RUN_ENDERS = (Verdict.TIME_LIMIT_EXCEEDED, Verdict.MEMORY_LIMIT_EXCEEDED)
 CASE_STATUS_VERDICT = {
     "error": Verdict.RUNTIME_ERROR,
     "timeout": Verdict.TIME_LIMIT_EXCEEDED,
@@ -84,6 +86,7 @@ def _grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool,
         return report
     cases = [c for c in problem.cases() if c.public or not public_only]
     expected = expected_outputs(problem)
+    fingerprints = input_fingerprints(problem)
     # Public and hidden cases run in separate sandboxes, so that what we show from the public run (prints,
     # tracebacks) comes from a process that never held a hidden input.
     groups = [[c for c in cases if c.public], [c for c in cases if not c.public]]
@@ -91,11 +94,20 @@ def _grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool,
     for group in groups:
         if not group:
             continue
+        if any(t.verdict in RUN_ENDERS for t in report.tests):
+            # A time or memory failure ended the run: a bad submission costs one limit, not one per case.
+            for case in group:
+                test = _skipped(case)
+                if on_test:
+                    on_test(test)
+                report.tests.append(test)
+            continue
         judged: dict[int, TestResult] = {}
 
         def judge_now(case_run, group=group, judged=judged) -> None:
-            judged[case_run.index] = _judge_case(problem, group[case_run.index], case_run, None,
-                                                 expected.get(group[case_run.index].name), rows=rows)
+            case = group[case_run.index]
+            judged[case_run.index] = _judge_case(problem, case, case_run, None, expected.get(case.name),
+                                                 rows=rows, sent=fingerprints[case.name])
             if on_test:
                 on_test(judged[case_run.index])
 
@@ -124,7 +136,8 @@ def _grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool,
         for case, case_run in zip(group, run.cases):
             test = judged.get(case_run.index)
             if test is None:  # not run, or interrupted: judged from how the run ended
-                test = _judge_case(problem, case, case_run, run, expected.get(case.name), rows=rows)
+                test = _judge_case(problem, case, case_run, run, expected.get(case.name), rows=rows,
+                                   sent=fingerprints[case.name])
                 if on_test:
                     on_test(test)
             report.tests.append(test)
@@ -132,12 +145,33 @@ def _grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool,
     return report
 
 
+def _skipped(case: Case) -> TestResult:
+    return TestResult(name=case.name, visibility=Visibility.PUBLIC if case.public else Visibility.HIDDEN,
+                      verdict=Verdict.SKIPPED, passed=False, time_s=None,
+                      message="not run: an earlier test ended the run")
+
+
+def modified_inputs(problem: Problem, sent: dict, after: Any) -> list[str]:
+    """The names of the arguments a call changed (that the problem does not allow it to change)."""
+    if type(after) is not dict or type(after.get("args")) is not list or type(after.get("kwargs")) is not dict:
+        return ["its arguments"]  # the harness must report them: a missing report is not a pass
+    changed = [i for i, fp in enumerate(sent["args"])
+               if i >= len(after["args"]) or after["args"][i] != fp]
+    changed += [k for k, fp in sent["kwargs"].items() if after["kwargs"].get(k) != fp]
+    return [problem.inputs.label(p) for p in changed if not problem.inputs.is_mutable(p)]
+
+
 def _judge_case(problem: Problem, case: Case, case_run, run: RunResult | None, expected: Any, *,
-                rows: dict[str, np.ndarray]) -> TestResult:
+                rows: dict[str, np.ndarray], sent: dict) -> TestResult:
     """One test's verdict. For scored problems, also records the metric per row in `rows`."""
     test = TestResult(name=case.name, visibility=Visibility.PUBLIC if case.public else Visibility.HIDDEN,
                       verdict=Verdict.ACCEPTED, passed=False, time_s=case_run.time_s)
-    if case_run.status == "ok":
+    changed = modified_inputs(problem, sent, case_run.after) if case_run.status == "ok" else []
+    if changed:
+        test.verdict = Verdict.WRONG_ANSWER
+        message = "modified its input " + ", ".join(f"`{name}`" for name in changed) + \
+            " (inputs are read-only: work on a copy)"
+    elif case_run.status == "ok":
         if problem.kind is Kind.FUNCTION:
             ok, message = _check(problem, case, expected, case_run.value)
         else:

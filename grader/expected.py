@@ -28,6 +28,17 @@ def expected_outputs(problem: Problem) -> dict[str, Any]:
     return problem._expected
 
 
+def input_fingerprints(problem: Problem) -> dict[str, dict]:
+    """case name -> the fingerprints of its arguments exactly as the sandbox receives them (through the
+    codec), in the shape the harness reports them after each call. Memoised on the Problem."""
+    if problem._fingerprints is None:
+        problem._fingerprints = {
+            c.name: {"args": [codec.fingerprint(a) for a in codec.decode(codec.encode(list(c.args)))],
+                     "kwargs": {k: codec.fingerprint(v) for k, v in codec.decode(codec.encode(dict(c.kwargs))).items()}}
+            for c in problem.cases()}
+    return problem._fingerprints
+
+
 def _load_or_compute(problem: Problem) -> dict[str, Any]:
     key = f"{problem.slug}-{problem.content_hash()[:24]}-np{np.__version__}"
     path = cache_dir() / f"{key}.bin"

@@ -14,7 +14,6 @@ import resource
 import signal
 import struct
 import sys
-import time
 import traceback
 import types
 
@@ -24,8 +23,12 @@ MAGIC = b"MLJ1"
 SOLUTION_FILE = "solution.py"
 
 
+MAX_MESSAGE = 4000
+
+
 class _Deadline(BaseException):
-    """Raised by SIGALRM when a case uses up its time; BaseException so `except Exception` won't eat it."""
+    """Raised by SIGPROF when a case uses up its CPU time; BaseException so `except Exception` won't eat it.
+    The trusted side measures CPU time itself and kills past the limit: this only makes the ending tidy."""
 
 
 def _read_exact(fd: int, n: int) -> bytes:
@@ -43,14 +46,47 @@ def _on_alarm(signum, frame):
     raise _Deadline()
 
 
+def _cpu_timer(seconds: float) -> None:
+    """ITIMER_PROF counts the CPU time of all this process's threads: a busy machine does not trip it."""
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+
+
+def _cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _user_traceback(exc: BaseException) -> str:
-    """The traceback from the submission's frames only: the harness's own frames are noise to a user."""
+    """The traceback from the submission's frames only: the harness's own frames are noise to a user.
+    The exception's own text is cut *before* formatting: a 50 MB message must not cost 50 MB more."""
     tb = exc.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename != SOLUTION_FILE:
         tb = tb.tb_next
-    lines = traceback.format_exception(type(exc), exc, tb)
-    text = "".join(lines)
-    return text[-4000:]
+    try:
+        frames = "".join(traceback.format_list(traceback.extract_tb(tb, limit=20)))
+    except BaseException:
+        frames = ""
+    try:
+        text = str(exc)
+    except BaseException:
+        text = "<the exception's message could not be shown>"
+    if len(text) > MAX_MESSAGE:
+        text = text[:MAX_MESSAGE // 2] + f" … [{len(text) - MAX_MESSAGE:,} characters cut] … " + text[-MAX_MESSAGE // 4:]
+    name = type(exc).__qualname__
+    head = "Traceback (most recent call last):\n" if frames else ""
+    out = f"{head}{frames}{name}: {text}" if text else f"{head}{frames}{name}"
+    return out[-MAX_MESSAGE:]
+
+
+def _fingerprints(args: list, kwargs: dict) -> dict:
+    """Each argument's digest after the call: the grader compares it with the case as it was sent."""
+    def one(value) -> str:
+        try:
+            return codec.fingerprint(value)
+        except BaseException:
+            return "?"
+    return {"args": [one(a) for a in args], "kwargs": {k: one(v) for k, v in kwargs.items()}}
 
 
 def _flush_prints() -> None:
@@ -100,19 +136,20 @@ def _main() -> None:
     module = types.ModuleType("solution")
     module.__file__ = SOLUTION_FILE
     sys.modules["solution"] = module
-    signal.signal(signal.SIGALRM, _on_alarm)
+    signal.signal(signal.SIGPROF, _on_alarm)
     try:
-        signal.setitimer(signal.ITIMER_REAL, import_limit)
+        _cpu_timer(import_limit)
         exec(compile(source, SOLUTION_FILE, "exec"), module.__dict__)
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        _cpu_timer(0)
     except _Deadline:
         send({"type": "compile_error", "message": "importing solution.py took too long"})
         return
     except SyntaxError as exc:
-        send({"type": "compile_error", "message": "".join(traceback.format_exception_only(type(exc), exc))})
+        _cpu_timer(0)
+        send({"type": "compile_error", "message": "".join(traceback.format_exception_only(type(exc), exc))[-MAX_MESSAGE:]})
         return
     except BaseException as exc:  # an import-time failure of any kind is the submission's
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        _cpu_timer(0)
         send({"type": "compile_error", "message": _user_traceback(exc)})
         return
     fn = module.__dict__.get(entry_point)
@@ -123,28 +160,33 @@ def _main() -> None:
     send({"type": "loaded"})
 
     for index, case in enumerate(cases):
+        args, kwargs = case["args"], case["kwargs"]
         send({"type": "start", "index": index})
         result = {"type": "result", "index": index}
-        started = time.perf_counter()
+        started = _cpu_seconds()
         try:
-            signal.setitimer(signal.ITIMER_REAL, case["time_limit"])
-            value = fn(*case["args"], **case["kwargs"])
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            _cpu_timer(case["time_limit"])
+            value = fn(*args, **kwargs)
+            _cpu_timer(0)
             result.update(status="ok", value=value)
         except _Deadline:
             result.update(status="timeout", message="time limit exceeded")
         except MemoryError:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            _cpu_timer(0)
             result.update(status="memory", message="MemoryError")
         except BaseException as exc:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            _cpu_timer(0)
             result.update(status="error", message=_user_traceback(exc))
-        result["time"] = time.perf_counter() - started
+        result["time"] = _cpu_seconds() - started
+        if result["status"] == "ok":
+            result["after"] = _fingerprints(args, kwargs)
         try:
             send(result)
         except codec.CodecError as exc:
-            send({"type": "result", "index": index, "status": "bad_output", "message": str(exc),
+            send({"type": "result", "index": index, "status": "bad_output", "message": str(exc)[:MAX_MESSAGE],
                   "time": result["time"]})
+        if result["status"] in ("timeout", "memory"):
+            break  # the first time or memory failure ends the run; the grader reports the rest as skipped
     _flush_prints()  # everything the submission printed goes out before our last frame
     send({"type": "done", "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss})
 

@@ -82,6 +82,7 @@ class Problem:
     _cases: list[Case] | None = field(default=None, repr=False)
     _modules: dict[str, Any] = field(default_factory=dict, repr=False)
     _expected: dict[str, Any] | None = field(default=None, repr=False)
+    _fingerprints: dict[str, dict] | None = field(default=None, repr=False)
 
     def trusted(self, name: str):
         """The author's module `name` (checker, reference), imported once per loaded problem."""

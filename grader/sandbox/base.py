@@ -47,16 +47,17 @@ class Ending(enum.StrEnum):
 
     FINISHED = "finished"          # the harness reported every case and said done
     COMPILE_ERROR = "compile_error"
-    TIMEOUT = "timeout"            # we killed it: a case or the whole run went past its wall clock
+    TIMEOUT = "timeout"            # we killed it: a case or phase went past its CPU limit or wall backstop
     OOM = "oom"                    # the kernel's OOM killer killed it
     OUTPUT = "output"              # we killed it: too much output
+    STOPPED = "stopped"            # a case ran out of time or memory (reported by the harness): the run ends
     EXITED = "exited"              # it ended by itself before reporting everything
     PROTOCOL = "protocol"          # something that is not a valid frame came down the result channel
 
 
 @dataclass(frozen=True)
 class Limits:
-    time_per_case_s: float = 2.0
+    time_per_case_s: float = 2.0    # CPU seconds (the submission's threads and children included)
     import_s: float = 10.0
     memory_mb: int = 256
     output_kb: int = 256           # stdout/stderr the submission may print
@@ -77,7 +78,8 @@ class CaseRun:
     status: str                    # ok | error | timeout | memory | bad_output | not_run
     value: Any = None
     message: str = ""
-    time_s: float | None = None    # measured on the trusted side
+    time_s: float | None = None    # CPU seconds, measured on the trusted side where it can
+    after: Any = None              # the harness's fingerprints of the arguments after the call
 
 
 @dataclass
@@ -109,6 +111,9 @@ class Channel(Protocol):
 
     def discard(self) -> None:
         """Kill and release everything in the background; the caller needs nothing more from it."""
+
+    # Optional: `cpu`, a callable giving the CPU seconds the sandbox has used so far, read from outside it
+    # (grader.sandbox.cpu). Without it limits fall back to the harness's own CPU timer and the wall backstop.
 
 
 class _FrameParser:
@@ -207,9 +212,61 @@ class Backend:
                      started=started, on_case=on_case)
 
 
+# The wall-clock backstop: it catches code that sleeps or blocks, never code that computes. Limits are judged
+# on CPU time, so a busy host slows a run down without changing its verdict.
+WALL_FACTOR = 10.0
+WALL_SLACK_S = 2.0
+# A phase past its limit in wall time that got less than this share of a CPU over the last window is
+# sleeping or blocked, not starved: a runnable process on a host at 10x overload still gets a few percent.
+IDLE_SHARE = 0.01
+IDLE_WINDOW_S = 2.0
+POLL_S = 0.05
+
+
+class _Budget:
+    """One phase of a run (importing, a case, the gap between frames): a CPU allowance measured from
+    outside when the channel can (`channel.cpu`), and a wall-clock backstop."""
+
+    def __init__(self, channel: Channel, cpu_s: float):
+        self.read = getattr(channel, "cpu", None)
+        self.cpu_s = cpu_s
+        self.t0 = time.monotonic()
+        self.cpu0 = self.read() if self.read else 0.0
+        self.samples: list[tuple[float, float]] = [(self.t0, self.cpu0)]
+        self.wall_limit = WALL_FACTOR * cpu_s + WALL_SLACK_S
+
+    def used(self) -> float | None:
+        return self.read() - self.cpu0 if self.read else None
+
+    def wait(self) -> float:
+        """How long to wait for the next frame before looking again."""
+        left = self.t0 + self.wall_limit - time.monotonic()
+        return max(0.0, min(left, POLL_S if self.read else left))
+
+    def exceeded(self) -> str | None:
+        """Why this phase is over its limit, or None."""
+        now = time.monotonic()
+        if self.read:
+            cpu = self.read()
+            # Some grace over the limit: the harness's own CPU timer fires first and reports tidily.
+            if cpu - self.cpu0 > self.cpu_s * 1.1 + 0.05:
+                return f"used more than {self.cpu_s:g} s of CPU time"
+            self.samples.append((now, cpu))
+            while len(self.samples) > 2 and self.samples[1][0] <= now - IDLE_WINDOW_S:
+                self.samples.pop(0)
+            then, cpu_then = self.samples[0]
+            if (now - self.t0 > self.cpu_s + 1.0 and now - then >= IDLE_WINDOW_S * 0.9
+                    and cpu - cpu_then < IDLE_SHARE * (now - then)):
+                return "was sleeping or blocked (no CPU used for seconds)"
+        if now - self.t0 >= self.wall_limit:
+            return f"ran for {self.wall_limit:g} s of wall-clock time"
+        return None
+
+
 def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits,
           started: float, on_case: Callable[[CaseRun], None] | None = None) -> RunResult:
-    """Sends the job to a ready harness and collects one CaseRun per case, enforcing limits."""
+    """Sends the job to a ready harness and collects one CaseRun per case, enforcing limits. Times are CPU
+    seconds. The first case that runs out of time or memory ends the run: the rest stay not_run."""
     job = {
         "source": source,
         "entry_point": entry_point,
@@ -224,12 +281,11 @@ def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseIn
     result = RunResult(ending=Ending.EXITED, cases=runs)
     parser = _FrameParser(limits.result_mb << 20)
     printed = _OutputTail(limits.output_kb << 10)
-    grace = 0.5 + 0.25 * limits.time_per_case_s
+    gap_cpu = 0.5 + 0.25 * limits.time_per_case_s  # between frames the harness does little
     loaded = False
     current: int | None = None
-    case_started = 0.0
     t0 = time.monotonic()
-    deadline = t0 + limits.import_s + grace
+    budget = _Budget(channel, limits.import_s)
     ending: Ending | None = None
 
     def kill(reason: Ending, detail: str) -> None:
@@ -239,13 +295,13 @@ def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseIn
         result.detail = detail
 
     while ending is None:
-        now = time.monotonic()
-        if now >= deadline:
+        why = budget.exceeded()
+        if why:
             what = (f"case {current + 1}" if current is not None
                     else "the run" if loaded else "importing solution.py")
-            kill(Ending.TIMEOUT, f"{what} ran past its time limit and was killed")
+            kill(Ending.TIMEOUT, f"{what} {why} and was killed")
             break
-        event = channel.recv(deadline - now)
+        event = channel.recv(budget.wait())
         if event is None:
             continue
         kind, data = event
@@ -269,26 +325,31 @@ def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseIn
                     ending = Ending.COMPILE_ERROR
                 elif mtype == "loaded" and not loaded:
                     loaded = True
-                    deadline = time.monotonic() + grace  # until the first start frame
+                    budget = _Budget(channel, gap_cpu)  # until the first start frame
                 elif mtype == "start" and loaded and current is None and message.get("index") == _next(runs):
                     current = message["index"]
-                    case_started = time.monotonic()
-                    deadline = case_started + limits.time_per_case_s + grace
+                    budget = _Budget(channel, limits.time_per_case_s)
                 elif mtype == "result" and current is not None and message.get("index") == current:
                     run = runs[current]
-                    outside = time.monotonic() - case_started
+                    outside = budget.used()
+                    if outside is None:  # no outside CPU clock: the harness's, bounded by our wall clock
+                        outside = time.monotonic() - budget.t0
                     inside = message.get("time")
-                    # The harness times the call alone (our clock also counts encoding and transfer); it can
+                    # The harness times the call alone (our clock also counts encoding the result); it can
                     # only claim less than we saw, and our clock is what enforces the limit.
                     run.time_s = inside if type(inside) is float and 0.0 <= inside <= outside else outside
                     run.status = message.get("status") if message.get("status") in (
                         "ok", "error", "timeout", "memory", "bad_output") else "bad_output"
                     run.value = message.get("value")
+                    run.after = message.get("after")
                     run.message = str(message.get("message", ""))[:4000]
                     current = None
                     if on_case:
                         on_case(run)
-                    deadline = time.monotonic() + grace
+                    if run.status in ("timeout", "memory"):
+                        kill(Ending.STOPPED, f"case {run.index + 1} ran out of "
+                                             f"{'time' if run.status == 'timeout' else 'memory'}: the run ends here")
+                    budget = _Budget(channel, gap_cpu)
                 elif mtype == "done" and loaded and current is None and _next(runs) is None:
                     rss = message.get("maxrss_kb")
                     result.peak_memory_kb = rss if type(rss) is int else None
@@ -316,7 +377,7 @@ def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseIn
     else:
         exit_code, oom = channel.finish()
     result.exit_code = exit_code
-    if oom and ending not in (Ending.FINISHED, Ending.COMPILE_ERROR):
+    if oom and ending not in (Ending.FINISHED, Ending.COMPILE_ERROR, Ending.STOPPED):
         ending = Ending.OOM
         result.detail = "killed by the out-of-memory killer"
     elif ending is Ending.EXITED:
@@ -324,7 +385,8 @@ def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseIn
             "after its last result" if loaded else "while importing solution.py")
         result.detail = f"the process exited {what} (exit code {exit_code})"
     if current is not None and ending is not Ending.FINISHED:
-        runs[current].time_s = time.monotonic() - case_started
+        used = budget.used()
+        runs[current].time_s = used if used is not None else time.monotonic() - budget.t0
         result.interrupted = current
     result.ending = ending
     result.stderr = printed.tail.decode("utf-8", "replace")

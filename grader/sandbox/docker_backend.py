@@ -9,6 +9,7 @@ import threading
 import time
 
 from .base import BOOT, Backend, Limits, SandboxError
+from .cpu import cgroup_cpu_reader
 from .identity import process_identity, provably_dead
 
 LABEL = "org.mljudge.sandbox"
@@ -89,11 +90,14 @@ class DockerSandbox(Backend):
             cid = container["Id"]
             sock = api.attach_socket(cid, params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1})
             api.start(cid)
+            pid = api.inspect_container(cid)["State"].get("Pid") or 0
         except self._errors.ImageNotFound:
             raise SandboxError(f"the runner image {self.image} is missing: run docker/build-runner.sh") from None
         except self._errors.DockerException as exc:
             raise SandboxError(f"the Docker engine failed to start a container: {exc}") from exc
-        return self.handshake(DockerChannel(self, cid, sock))
+        channel = DockerChannel(self, cid, sock)
+        channel.cpu = cgroup_cpu_reader(pid) if pid else None
+        return self.handshake(channel)
 
     @staticmethod
     def _ulimit(name: str, value: int):
@@ -111,6 +115,7 @@ class DockerChannel:
         self._buf = bytearray()
         self._eof = False
         self._killed = False
+        self.cpu = None  # the container's cgroup CPU clock, when this host can read it
 
     def send(self, data: bytes) -> None:
         try:
