@@ -1,4 +1,4 @@
-"""python -m grader {check,grade,catalogue} — see --help. Exit codes: 0 graded / all valid, 1 check failed,
+"""python -m grader {check,grade,mine,catalogue} — see --help. Exit codes: 0 graded / all valid, 1 check failed,
 2 bad arguments or malformed problem, 3 the sandbox itself failed (system error: retry later)."""
 from __future__ import annotations
 
@@ -36,6 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     p_grade.add_argument("--sandbox", choices=["docker", "local"], default="docker")
     p_grade.add_argument("--reveal-hidden", action="store_true",
                          help="include hidden tests' inputs, outputs and messages (authors and instructors)")
+    p_mine = sub.add_parser("mine", help="search for inputs on which a candidate and the reference disagree")
+    p_mine.add_argument("problem", type=Path)
+    p_mine.add_argument("--wrong", type=Path, action="append", default=[],
+                        help="a candidate file (runs in the sandbox); default: every wrong/*.py, run locally")
+    p_mine.add_argument("--seconds", type=float, default=30.0, help="search budget per candidate [30]")
+    p_mine.add_argument("--sandbox", choices=["docker", "local"], default="docker")
+    p_mine.add_argument("--seed", type=int, default=0)
     p_cat = sub.add_parser("catalogue", help="print the problem catalogue as a Markdown table")
     p_cat.add_argument("path", type=Path, nargs="?", default=Path("problems"))
     args = parser.parse_args(argv)
@@ -55,17 +62,25 @@ def main(argv: list[str] | None = None) -> int:
                     checks.append(check_problem(folder, sandbox))
                     print(format_check(checks[-1]), flush=True)
             finally:
-                sandbox.close()
+                sandbox.close()  # waits for every container to be removed
             print(format_summary(checks))
             return 0 if all(c.ok for c in checks) else 1
+        if args.command == "mine":
+            from .mining import mine_command
+
+            return mine_command(args, _sandbox)
         problem = load_problem(args.problem)
         try:
             source = args.submission.read_bytes()
         except OSError as exc:
             print(f"{args.submission}: {exc.strerror}", file=sys.stderr)
             return 2
-        report = grade(problem, source, sandbox=_sandbox(args.sandbox), public_only=args.public_only,
-                       reveal_hidden=args.reveal_hidden)
+        sandbox = _sandbox(args.sandbox)
+        try:
+            report = grade(problem, source, sandbox=sandbox, public_only=args.public_only,
+                           reveal_hidden=args.reveal_hidden)
+        finally:
+            sandbox.close()  # waits for the container to be removed: none outlives the command
     except ProblemError as exc:
         print("malformed problem folder:\n" + "\n".join(f"  {exc.folder}/{e}" for e in exc.errors), file=sys.stderr)
         return 2
@@ -75,6 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    except Exception as exc:  # anything else is ours (engine, sandbox plumbing), never the submission's
+        import traceback
+
+        traceback.print_exc()
+        print(f"system error (not the submission's fault; retry): {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 3
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
     else:

@@ -7,8 +7,13 @@ from pathlib import Path
 
 from .engine import grade
 from .expected import expected_outputs
+from .inputs import coverage_gaps
 from .problem import Kind, ProblemError, load_problem
 from .report import Verdict
+
+# A problem's time limit is at least this many times the reference's CPU time on its slowest case, so that
+# a correct solution a few times slower than the reference, on any host, is never a TLE.
+MIN_HEADROOM = 5.0
 
 
 @dataclass
@@ -57,14 +62,30 @@ def check_problem(folder: Path, sandbox) -> ProblemCheck:
     n_public = sum(c.public for c in cases)
     result.rows.append(Row("cases", "≥1 public, ≥1 hidden", f"{n_public} public, {len(cases) - n_public} hidden",
                            True))
+    hidden = [c for c in cases if not c.public]
+    gaps = coverage_gaps(problem.inputs, hidden)
+    n_dtypes = sum(len(a.dtypes) for a in problem.inputs.args)
+    result.rows.append(Row("input space", "covered", f"{len(gaps)} gaps" if gaps else "covered", not gaps,
+                           f"{len(problem.inputs.args)} arguments, {n_dtypes} dtypes, "
+                           f"{len(problem.inputs.edges)} edge rules"))
+    result.errors.extend(f"{folder.name}/problem.toml: {gap}" for gap in gaps)
     reference = (folder / "reference.py").read_text(encoding="utf-8")
     report = grade(problem, reference, sandbox=sandbox)
-    slowest = max((t.time_s or 0.0 for t in report.tests), default=0.0)
-    detail = f"slowest case {slowest * 1000:.0f} ms of {problem.limits.time_per_case_s * 1000:.0f} ms"
+    slowest = max(report.tests, key=lambda t: t.time_s or 0.0, default=None)
+    slowest_s = (slowest.time_s or 0.0) if slowest else 0.0
+    limit = problem.limits.time_per_case_s
+    headroom = limit / max(slowest_s, 1e-3)
+    detail = (f"slowest case {slowest.name if slowest else '-'}: {slowest_s * 1000:.0f} ms CPU of "
+              f"{limit * 1000:.0f} ms")
     if problem.kind is Kind.SCORED:
         detail += f"; {_scores(report, problem)}"
     result.rows.append(Row("reference.py", "accepted", report.verdict, report.verdict is Verdict.ACCEPTED,
                            detail if report.verdict is Verdict.ACCEPTED else _why(report)))
+    result.rows.append(Row("time limit", f"≥{MIN_HEADROOM:g}x ref", f"{headroom:.0f}x",
+                           headroom >= MIN_HEADROOM,
+                           "" if headroom >= MIN_HEADROOM else
+                           f"raise limits.time_per_case_s to at least {MIN_HEADROOM * slowest_s:.2f} s "
+                           f"or make the slowest case smaller"))
     report = grade(problem, problem.starter, sandbox=sandbox)
     result.rows.append(Row("starter.py", "not accepted", report.verdict, report.verdict is not Verdict.ACCEPTED))
     for name, source in problem.wrong.items():
@@ -77,8 +98,9 @@ def check_problem(folder: Path, sandbox) -> ProblemCheck:
             # Public cases are worked examples a user can see; a mistake must also be caught where they can't.
             hidden_failed = [t.name for t in report.tests if not t.passed and t.visibility == "hidden"]
             ok = report.verdict is not Verdict.ACCEPTED and bool(hidden_failed)
-            detail = (f"fails {len(failed)}/{len(report.tests)}: {', '.join(failed[:4])}"
-                      + ("…" if len(failed) > 4 else ""))
+            first = next((t for t in report.tests if not t.passed and t.visibility == "hidden"), None)
+            detail = (f"first rejected by {first.name} ({first.verdict}); fails {len(failed)}/{len(report.tests)}"
+                      if first else f"fails {len(failed)}/{len(report.tests)}")
             if report.verdict is not Verdict.ACCEPTED and not hidden_failed:
                 detail = "caught by public cases only: add a hidden case that catches it"
         result.rows.append(Row(f"wrong/{name}", "rejected", report.verdict, ok, detail))

@@ -204,6 +204,9 @@ class Backend:
             raise
         return channel
 
+    def close(self, timeout: float = 60.0) -> None:
+        """Waits until everything this backend started has been released (containers removed)."""
+
     def run(self, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits,
             on_case: Callable[[CaseRun], None] | None = None) -> RunResult:
         started = time.monotonic()

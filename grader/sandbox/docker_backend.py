@@ -49,21 +49,63 @@ class DockerSandbox(Backend):
         except errors.DockerException as exc:
             raise SandboxError(f"the Docker engine failed: {exc}") from exc
         self.owner = process_identity()
+        self._removals: set[threading.Thread] = set()
+        self._removals_lock = threading.Lock()
         if reap:
             self.reap_orphans()
 
     def reap_orphans(self) -> int:
-        """Removes sandbox containers left behind by graders on this host that are no longer running."""
+        """Removes sandbox containers left behind by graders on this host that are no longer running.
+        Best effort: another grader may be removing the same container (409), the engine may be slow; none
+        of that may fail a grade, and whatever is left is tried again at the next start."""
         removed = 0
-        for c in self.client.api.containers(all=True, filters={"label": LABEL}):
-            owner = c.get("Labels", {}).get(OWNER_LABEL, "")
+        try:
+            listed = self.client.api.containers(all=True, filters={"label": LABEL})
+        except Exception:
+            return 0
+        for c in listed:
+            owner = (c.get("Labels") or {}).get(OWNER_LABEL, "")
             if provably_dead(owner):
                 try:
                     self.client.api.remove_container(c["Id"], force=True)
                     removed += 1
-                except self._errors.NotFound:
+                except Exception:
                     pass
         return removed
+
+    def remove_later(self, cid: str) -> None:
+        """Removes a container in the background; close() waits for every such removal."""
+        def run() -> None:
+            try:
+                self._remove(cid)
+            finally:
+                with self._removals_lock:
+                    self._removals.discard(thread)
+
+        thread = threading.Thread(target=run, name=f"remove-{cid[:12]}", daemon=True)
+        with self._removals_lock:
+            self._removals.add(thread)
+        thread.start()
+
+    def _remove(self, cid: str) -> None:
+        for attempt in range(5):  # a loaded engine can time out; the start-up reaper is the last resort
+            try:
+                self.client.api.remove_container(cid, force=True)
+                return
+            except self._errors.NotFound:
+                return
+            except Exception:
+                time.sleep(1 + attempt)
+
+    def close(self, timeout: float = 60.0) -> None:
+        """Waits until every container this sandbox started has been removed (at most `timeout` s)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._removals_lock:
+                pending = list(self._removals)
+            if not pending or time.monotonic() >= deadline:
+                return
+            pending[0].join(max(0.0, deadline - time.monotonic()))
 
     def start(self, limits: Limits) -> "DockerChannel":
         """Creates and starts a container and sends the harness; returns once the harness is ready."""
@@ -82,6 +124,7 @@ class DockerSandbox(Backend):
             ipc_mode="private",
             ulimits=[self._ulimit("nofile", 256), self._ulimit("fsize", 16 << 20), self._ulimit("core", 0)],
         )
+        cid = None
         try:
             container = api.create_container(
                 self.image, command=[PYTHON, "-I", "-c", BOOT], user="65534:65534", working_dir="/tmp",
@@ -93,7 +136,9 @@ class DockerSandbox(Backend):
             pid = api.inspect_container(cid)["State"].get("Pid") or 0
         except self._errors.ImageNotFound:
             raise SandboxError(f"the runner image {self.image} is missing: run docker/build-runner.sh") from None
-        except self._errors.DockerException as exc:
+        except Exception as exc:  # docker-py raises requests' errors too when the engine goes away
+            if cid:
+                self.remove_later(cid)
             raise SandboxError(f"the Docker engine failed to start a container: {exc}") from exc
         channel = DockerChannel(self, cid, sock)
         channel.cpu = cgroup_cpu_reader(pid) if pid else None
@@ -167,13 +212,14 @@ class DockerChannel:
             oom = bool(state.get("OOMKilled"))
         except Exception:  # the engine hiccuped after the run: the results we hold are still valid
             code, oom = None, False
-        # Removal takes a while and nobody waits for it; the start-up reaper catches any that fail.
-        threading.Thread(target=self._remove, daemon=True).start()
+        # Removal takes a while and the grade does not wait for it; close() does, and the reaper catches
+        # any that fail.
+        self.sandbox.remove_later(self.cid)
         return code, oom
 
     def discard(self) -> None:
         self._hang_up()
-        threading.Thread(target=self._remove, daemon=True).start()  # force-removal kills it too
+        self.sandbox.remove_later(self.cid)  # force-removal kills it too
 
     def _hang_up(self) -> None:
         # shutdown, not just close: docker-py's response object still references the fd.
@@ -182,13 +228,3 @@ class DockerChannel:
                 step()
             except OSError:
                 pass
-
-    def _remove(self) -> None:
-        for attempt in range(5):  # a loaded engine can time out; the start-up reaper is the last resort
-            try:
-                self.sandbox.client.api.remove_container(self.cid, force=True)
-                return
-            except self.sandbox._errors.NotFound:
-                return
-            except Exception:
-                time.sleep(1 + attempt)

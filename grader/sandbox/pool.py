@@ -81,10 +81,16 @@ class SandboxPool:
         return drive(channel, source=source, entry_point=entry_point, cases=cases, limits=limits,
                      started=started, on_case=on_case)
 
-    def close(self) -> None:
+    def close(self, timeout: float = 60.0) -> None:
+        """Stops refilling, releases the ready sandboxes, and waits (at most `timeout` s) for the ones still
+        starting and for the backend's removals: no container outlives the pool."""
+        deadline = time.monotonic() + timeout
         with self._lock:
             self._closed = True
+        while self._starting and time.monotonic() < deadline:
+            time.sleep(0.02)
         self._drain()
+        self.backend.close(max(0.0, deadline - time.monotonic()))
 
     def _drain(self) -> None:
         while True:

@@ -1,0 +1,286 @@
+"""`grader mine`: search the declared input space for an input on which a candidate and the reference
+disagree, shrink it with Hypothesis, and print it as a case ready to paste into cases.py.
+
+Inputs come from the problem's `draw_case(draw)` in cases.py (a Hypothesis composite body), or, failing that,
+from its [inputs] declaration alone. A difference is judged exactly as grading judges it (engine._judge_case:
+the checker, the read-only check, a scored problem's metric), so what the miner finds, grading rejects.
+The author's own wrong/*.py run in this process (they are trusted files); any other file runs in the sandbox.
+"""
+from __future__ import annotations
+
+import copy
+import signal
+import time
+import types
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+from . import codec, engine
+from .inputs import InputSpace
+from .problem import Case, Kind, Problem, ProblemError, load_problem
+from .report import Verdict
+from .sandbox.base import CaseInput, CaseRun, SandboxError
+
+
+class _OutOfTime(Exception):
+    pass
+
+
+class _CallTimeout(BaseException):
+    pass
+
+
+@dataclass
+class Found:
+    case: dict            # {"args": [...], "kwargs": {...}, ("target": ...)}
+    why: str              # the verdict and message grading would give
+    examples: int
+    seconds: float
+
+
+Runner = Callable[[list, dict], CaseRun]
+
+
+def local_runner(problem: Problem, source: str, name: str) -> Runner:
+    """Runs a trusted candidate (an author's wrong/*.py) in this process, as the harness would."""
+    module = types.ModuleType(f"mljudge_candidate_{Path(name).stem}")
+    exec(compile(source, name, "exec"), module.__dict__)
+    fn = getattr(module, problem.entry_point)
+    limit = problem.limits.time_per_case_s
+
+    def run(args: list, kwargs: dict) -> CaseRun:
+        args, kwargs = codec.decode(codec.encode([list(args), dict(kwargs)]))
+        previous = signal.signal(signal.SIGPROF, _raise_timeout)
+        try:
+            signal.setitimer(signal.ITIMER_PROF, limit)
+            value = fn(*args, **kwargs)
+            signal.setitimer(signal.ITIMER_PROF, 0)
+        except _CallTimeout:
+            return CaseRun(index=0, status="timeout", message="time limit exceeded")
+        except Exception as exc:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            return CaseRun(index=0, status="error", message=f"{type(exc).__name__}: {exc}"[:500])
+        finally:
+            signal.signal(signal.SIGPROF, previous)
+        after = {"args": [codec.fingerprint(a) for a in args],
+                 "kwargs": {k: codec.fingerprint(v) for k, v in kwargs.items()}}
+        try:
+            value = codec.decode(codec.encode(value))
+        except codec.CodecError as exc:
+            return CaseRun(index=0, status="bad_output", message=str(exc), after=after)
+        return CaseRun(index=0, status="ok", value=value, after=after)
+
+    return run
+
+
+def sandbox_runner(problem: Problem, source: str, sandbox) -> Runner:
+    """Runs an untrusted candidate in the sandbox, one case per fresh sandbox."""
+    def run(args: list, kwargs: dict) -> CaseRun:
+        result = sandbox.run(source=source, entry_point=problem.entry_point,
+                             cases=[CaseInput(args=args, kwargs=kwargs)], limits=problem.limits)
+        case_run = result.cases[0]
+        if case_run.status == "not_run":
+            status = "timeout" if result.ending.value == "timeout" else "error"
+            return CaseRun(index=0, status=status, message=result.compile_message or result.detail)
+        return case_run
+
+    return run
+
+
+def _raise_timeout(signum, frame):
+    raise _CallTimeout()
+
+
+def strategy(problem: Problem):
+    """The Hypothesis strategy of one input: the author's draw_case, else one drawn from [inputs]."""
+    from hypothesis import strategies as st
+
+    draw_case = getattr(problem.trusted("cases"), "draw_case", None)
+    if draw_case is not None:
+        return st.composite(lambda draw: draw_case(draw))()
+    return declared_strategy(problem.inputs)
+
+
+def declared_strategy(space: InputSpace):
+    """Independent arguments drawn from the declaration alone (no cross-argument constraints)."""
+    from hypothesis import strategies as st
+    from hypothesis.extra import numpy as hnp
+
+    def one(spec):
+        options = []
+        for t in spec.types:
+            if t == "array":
+                lo, hi = spec.ndim or (1, 2)
+                shapes = hnp.array_shapes(min_dims=lo, max_dims=hi, min_side=1, max_side=5)
+                for name in spec.dtypes:
+                    dtype = np.dtype("U4" if name == "str" else name)
+                    elements = None
+                    if dtype.kind == "f":
+                        elements = st.floats(-1e3, 1e3, allow_nan=False, width=dtype.itemsize * 8)
+                    options.append(hnp.arrays(dtype, shapes, elements=elements))
+            elif t == "int":
+                options.append(st.integers(-3, 12))
+            elif t == "float":
+                options.append(st.floats(-10, 10, allow_nan=False))
+            elif t == "bool":
+                options.append(st.booleans())
+            elif t == "none":
+                options.append(st.none())
+        return st.one_of(options) if options else st.none()
+
+    return st.fixed_dictionaries({"args": st.tuples(*[one(a) for a in space.args]).map(list),
+                                  "kwargs": st.just({})})
+
+
+def judge(problem: Problem, case: dict, run: Runner, reference: Callable) -> tuple[bool, str]:
+    """(True, why) when grading would reject the candidate on this input and accept the reference."""
+    args, kwargs = list(case.get("args", [])), dict(case.get("kwargs", {}))
+    mined = Case(name="mined", public=False, args=args, kwargs=kwargs, target=case.get("target"))
+    try:
+        expected = codec.decode(codec.encode(reference(*copy.deepcopy(args), **copy.deepcopy(kwargs))))
+    except Exception:
+        return False, ""  # outside what the reference handles: not a valid input
+    sent = {"args": [codec.fingerprint(a) for a in codec.decode(codec.encode(args))],
+            "kwargs": {k: codec.fingerprint(v) for k, v in codec.decode(codec.encode(kwargs)).items()}}
+
+    def verdict(case_run: CaseRun) -> tuple[Verdict, str, float | None]:
+        rows: dict = {}
+        test = engine._judge_case(problem, mined, case_run, None, expected, rows=rows, sent=sent)
+        return test.verdict, test.message, test.score
+
+    ref_run = CaseRun(index=0, status="ok", value=expected, after=sent)
+    got = run(args, kwargs)
+    v, message, score = verdict(got)
+    if problem.kind is Kind.SCORED:
+        _, _, ref_score = verdict(ref_run)
+        threshold = problem.scoring["threshold"]
+        if ref_score is None or ref_score < threshold:
+            return False, ""
+        if v is not Verdict.ACCEPTED:
+            return True, f"{v}: {message}"
+        return (score is not None and score < threshold), f"score {score:.4f} < threshold {threshold}"
+    return v is not Verdict.ACCEPTED, f"{v}: {message}".strip()
+
+
+def mine(problem: Problem, run: Runner, *, seconds: float = 30.0, seed: int = 0) -> Found | None:
+    """Searches for `seconds` (plus up to as long again to shrink a hit); None when nothing differs."""
+    from hypothesis import HealthCheck, Phase, Verbosity, find, settings
+
+    reference = getattr(problem.trusted("reference"), problem.entry_point)
+    started = time.monotonic()
+    state = {"examples": 0, "best": None}
+
+    def differs(case: dict) -> bool:
+        elapsed = time.monotonic() - started
+        if elapsed > (2 * seconds if state["best"] else seconds):
+            raise _OutOfTime()
+        state["examples"] += 1
+        hit, why = judge(problem, case, run, reference)
+        if hit:
+            size = len(codec.encode([case.get("args", []), case.get("kwargs", {})]))
+            if state["best"] is None or size <= state["best"][0]:
+                state["best"] = (size, copy.deepcopy(case), why)
+        return hit
+
+    config = settings(max_examples=1_000_000, deadline=None, database=None, derandomize=seed == 0,
+                      suppress_health_check=list(HealthCheck), verbosity=Verbosity.quiet,
+                      phases=[Phase.generate, Phase.shrink])
+    try:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            find(strategy(problem), differs, settings=config, random=None if seed == 0 else _rng(seed))
+    except _OutOfTime:
+        pass
+    except Exception as exc:
+        if type(exc).__name__ not in ("NoSuchExample", "Unsatisfiable"):
+            raise
+    if state["best"] is None:
+        return None
+    _, case, why = state["best"]
+    return Found(case=case, why=why, examples=state["examples"], seconds=time.monotonic() - started)
+
+
+def _rng(seed: int):
+    import random
+
+    return random.Random(seed)
+
+
+def render_case(case: dict, name: str) -> str:
+    """A cases.py entry, ready to paste (exact: floats by repr, arrays with their dtype and shape)."""
+    parts = [f'"name": "{name}"', '"public": False', f'"args": {_py(list(case.get("args", [])))}']
+    if case.get("kwargs"):
+        parts.append(f'"kwargs": {_py(case["kwargs"])}')
+    if "target" in case:
+        parts.append(f'"target": {_py(case["target"])}')
+    return "{" + ", ".join(parts) + "},"
+
+
+def _py(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        dtype = "np.str_" if value.dtype.kind == "U" else f"np.{value.dtype.name}"
+        if value.size == 0:
+            return f"np.zeros({value.shape}, dtype={dtype})"
+        return f"np.array({_py(value.tolist())}, dtype={dtype})"
+    if isinstance(value, np.generic):
+        return _py(value.item())
+    if isinstance(value, list):
+        return "[" + ", ".join(_py(v) for v in value) + "]"
+    if isinstance(value, tuple):
+        return "(" + ", ".join(_py(v) for v in value) + ("," if len(value) == 1 else "") + ")"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f'"{k}": {_py(v)}' for k, v in value.items()) + "}"
+    if isinstance(value, float) and not np.isfinite(value):
+        return f'float("{value}")'
+    return repr(value)
+
+
+def mine_command(args, make_sandbox) -> int:
+    """The CLI: mines every candidate and prints what it found. Exit 0 when each one was distinguished."""
+    try:
+        problem = load_problem(args.problem)
+        problem.cases()
+    except ProblemError as exc:
+        print("malformed problem folder:\n" + "\n".join(f"  {exc.folder}/{e}" for e in exc.errors))
+        return 2
+    if problem.kind is Kind.DESIGN:
+        print(f"{problem.slug} is a design problem: nothing to mine")
+        return 2
+    has_draw = hasattr(problem.trusted("cases"), "draw_case")
+    print(f"{problem.slug}: drawing inputs from "
+          + ("cases.py draw_case()" if has_draw else "the [inputs] declaration alone (no draw_case in cases.py)"))
+    sandbox = None
+    candidates: list[tuple[str, Runner]] = []
+    try:
+        if args.wrong:
+            sandbox = make_sandbox(args.sandbox, pool=2)
+            for path in args.wrong:
+                source = engine.check_source(path.read_bytes())
+                candidates.append((str(path), sandbox_runner(problem, source, sandbox)))
+        else:
+            for name, source in problem.wrong.items():
+                candidates.append((f"wrong/{name}", local_runner(problem, source, name)))
+        missed = 0
+        for label, runner in candidates:
+            found = mine(problem, runner, seconds=args.seconds, seed=args.seed)
+            if found is None:
+                missed += 1
+                print(f"\n{label}: no distinguishing input found in {args.seconds:g} s")
+                continue
+            stem = Path(label).stem.replace("_", "-")
+            print(f"\n{label}: differs after {found.examples} examples, {found.seconds:.1f} s — {found.why[:300]}")
+            print("    " + render_case(found.case, f"mined-{stem}"))
+        return 1 if missed else 0
+    except (OSError, engine.SourceError) as exc:
+        print(f"cannot read the candidate: {exc}")
+        return 2
+    except SandboxError as exc:
+        print(f"system error (not the candidate's fault; retry): {exc}")
+        return 3
+    finally:
+        if sandbox is not None:
+            sandbox.close()
