@@ -75,7 +75,7 @@ def _user_traceback(exc: BaseException) -> str:
         text = text[:MAX_MESSAGE // 2] + f" … [{len(text) - MAX_MESSAGE:,} characters cut] … " + text[-MAX_MESSAGE // 4:]
     name = type(exc).__qualname__
     head = "Traceback (most recent call last):\n" if frames else ""
-    out = f"{head}{frames}{name}: {text}" if text else f"{head}{frames}{name}"
+    out = f"{head}{frames}{name}: {text}\n" if text else f"{head}{frames}{name}\n"
     return out[-MAX_MESSAGE:]
 
 

@@ -42,22 +42,34 @@ class Found:
     seconds: float
 
 
-Runner = Callable[[list, dict], CaseRun]
+class Runner:
+    """Runs a candidate on a batch of inputs ({"args", "kwargs"}) and returns one CaseRun each; a CaseRun
+    left `not_run` (the batch ended early) says nothing about its input."""
+
+    batch = 1  # how many inputs are worth running at once
+
+    def __call__(self, cases: list[dict]) -> list[CaseRun]:
+        raise NotImplementedError
 
 
-def local_runner(problem: Problem, source: str, name: str) -> Runner:
+class LocalRunner(Runner):
     """Runs a trusted candidate (an author's wrong/*.py) in this process, as the harness would."""
-    module = types.ModuleType(f"mljudge_candidate_{Path(name).stem}")
-    exec(compile(source, name, "exec"), module.__dict__)
-    fn = getattr(module, problem.entry_point)
-    limit = problem.limits.time_per_case_s
 
-    def run(args: list, kwargs: dict) -> CaseRun:
-        args, kwargs = codec.decode(codec.encode([list(args), dict(kwargs)]))
+    def __init__(self, problem: Problem, source: str, name: str):
+        module = types.ModuleType(f"mljudge_candidate_{Path(name).stem}")
+        exec(compile(source, name, "exec"), module.__dict__)
+        self.fn = getattr(module, problem.entry_point)
+        self.limit = problem.limits.time_per_case_s
+
+    def __call__(self, cases: list[dict]) -> list[CaseRun]:
+        return [self._one(list(c.get("args", [])), dict(c.get("kwargs", {}))) for c in cases]
+
+    def _one(self, args: list, kwargs: dict) -> CaseRun:
+        args, kwargs = codec.decode(codec.encode([args, kwargs]))
         previous = signal.signal(signal.SIGPROF, _raise_timeout)
         try:
-            signal.setitimer(signal.ITIMER_PROF, limit)
-            value = fn(*args, **kwargs)
+            signal.setitimer(signal.ITIMER_PROF, self.limit)
+            value = self.fn(*args, **kwargs)
             signal.setitimer(signal.ITIMER_PROF, 0)
         except _CallTimeout:
             return CaseRun(index=0, status="timeout", message="time limit exceeded")
@@ -74,21 +86,34 @@ def local_runner(problem: Problem, source: str, name: str) -> Runner:
             return CaseRun(index=0, status="bad_output", message=str(exc), after=after)
         return CaseRun(index=0, status="ok", value=value, after=after)
 
-    return run
+
+class SandboxRunner(Runner):
+    """Runs an untrusted candidate in the sandbox: a whole batch of inputs in one fresh sandbox."""
+
+    batch = 100
+
+    def __init__(self, problem: Problem, source: str, sandbox):
+        self.problem, self.source, self.sandbox = problem, source, sandbox
+
+    def __call__(self, cases: list[dict]) -> list[CaseRun]:
+        result = self.sandbox.run(source=self.source, entry_point=self.problem.entry_point,
+                                  cases=[CaseInput(args=list(c.get("args", [])), kwargs=dict(c.get("kwargs", {})))
+                                         for c in cases], limits=self.problem.limits)
+        if result.ending.value == "compile_error":
+            raise SandboxError(f"the candidate does not load: {result.compile_message[-500:]}", transient=False)
+        runs = result.cases
+        if result.interrupted is not None:
+            status = "timeout" if result.ending.value == "timeout" else "error"
+            runs[result.interrupted] = CaseRun(index=result.interrupted, status=status, message=result.detail)
+        return runs
+
+
+def local_runner(problem: Problem, source: str, name: str) -> Runner:
+    return LocalRunner(problem, source, name)
 
 
 def sandbox_runner(problem: Problem, source: str, sandbox) -> Runner:
-    """Runs an untrusted candidate in the sandbox, one case per fresh sandbox."""
-    def run(args: list, kwargs: dict) -> CaseRun:
-        result = sandbox.run(source=source, entry_point=problem.entry_point,
-                             cases=[CaseInput(args=args, kwargs=kwargs)], limits=problem.limits)
-        case_run = result.cases[0]
-        if case_run.status == "not_run":
-            status = "timeout" if result.ending.value == "timeout" else "error"
-            return CaseRun(index=0, status=status, message=result.compile_message or result.detail)
-        return case_run
-
-    return run
+    return SandboxRunner(problem, source, sandbox)
 
 
 def _raise_timeout(signum, frame):
@@ -136,27 +161,38 @@ def declared_strategy(space: InputSpace):
                                   "kwargs": st.just({})})
 
 
-def judge(problem: Problem, case: dict, run: Runner, reference: Callable) -> tuple[bool, str]:
-    """(True, why) when grading would reject the candidate on this input and accept the reference."""
+def _reference_on(problem: Problem, case: dict, reference: Callable):
+    """(expected output, fingerprints of the inputs as sent), or None when the reference cannot handle the
+    input (then it is outside the problem's space and says nothing about the candidate)."""
     args, kwargs = list(case.get("args", [])), dict(case.get("kwargs", {}))
-    mined = Case(name="mined", public=False, args=args, kwargs=kwargs, target=case.get("target"))
     try:
         expected = codec.decode(codec.encode(reference(*copy.deepcopy(args), **copy.deepcopy(kwargs))))
     except Exception:
-        return False, ""  # outside what the reference handles: not a valid input
+        return None
     sent = {"args": [codec.fingerprint(a) for a in codec.decode(codec.encode(args))],
             "kwargs": {k: codec.fingerprint(v) for k, v in codec.decode(codec.encode(kwargs)).items()}}
+    return expected, sent
+
+
+def judge(problem: Problem, case: dict, got: CaseRun, reference: Callable) -> tuple[bool, str]:
+    """(True, why) when grading would reject the candidate's run `got` on this input and accept the
+    reference's: the same judgement as grading (engine._judge_case)."""
+    if got.status == "not_run":
+        return False, ""
+    known = _reference_on(problem, case, reference)
+    if known is None:
+        return False, ""
+    expected, sent = known
+    mined = Case(name="mined", public=False, args=list(case.get("args", [])), kwargs=dict(case.get("kwargs", {})),
+                 target=case.get("target"))
 
     def verdict(case_run: CaseRun) -> tuple[Verdict, str, float | None]:
-        rows: dict = {}
-        test = engine._judge_case(problem, mined, case_run, None, expected, rows=rows, sent=sent)
+        test = engine._judge_case(problem, mined, case_run, None, expected, rows={}, sent=sent)
         return test.verdict, test.message, test.score
 
-    ref_run = CaseRun(index=0, status="ok", value=expected, after=sent)
-    got = run(args, kwargs)
     v, message, score = verdict(got)
     if problem.kind is Kind.SCORED:
-        _, _, ref_score = verdict(ref_run)
+        _, _, ref_score = verdict(CaseRun(index=0, status="ok", value=expected, after=sent))
         threshold = problem.scoring["threshold"]
         if ref_score is None or ref_score < threshold:
             return False, ""
@@ -167,37 +203,67 @@ def judge(problem: Problem, case: dict, run: Runner, reference: Callable) -> tup
 
 
 def mine(problem: Problem, run: Runner, *, seconds: float = 30.0, seed: int = 0) -> Found | None:
-    """Searches for `seconds` (plus up to as long again to shrink a hit); None when nothing differs."""
+    """Searches for `seconds` (plus up to as long again to shrink a hit); None when nothing differs.
+    A runner that takes one input at a time is searched and shrunk by Hypothesis directly; a batched one
+    (the sandbox: a fresh container per call) is sent batches of drawn inputs, and the smallest input that
+    differs is kept."""
     from hypothesis import HealthCheck, Phase, Verbosity, find, settings
 
     reference = getattr(problem.trusted("reference"), problem.entry_point)
     started = time.monotonic()
     state = {"examples": 0, "best": None}
 
+    def keep(case: dict, why: str) -> None:
+        size = len(codec.encode([case.get("args", []), case.get("kwargs", {})]))
+        if state["best"] is None or size <= state["best"][0]:
+            state["best"] = (size, copy.deepcopy(case), why)
+
     def differs(case: dict) -> bool:
         elapsed = time.monotonic() - started
         if elapsed > (2 * seconds if state["best"] else seconds):
             raise _OutOfTime()
         state["examples"] += 1
-        hit, why = judge(problem, case, run, reference)
+        hit, why = judge(problem, case, run([case])[0], reference)
         if hit:
-            size = len(codec.encode([case.get("args", []), case.get("kwargs", {})]))
-            if state["best"] is None or size <= state["best"][0]:
-                state["best"] = (size, copy.deepcopy(case), why)
+            keep(case, why)
         return hit
 
-    config = settings(max_examples=1_000_000, deadline=None, database=None, derandomize=seed == 0,
-                      suppress_health_check=list(HealthCheck), verbosity=Verbosity.quiet,
-                      phases=[Phase.generate, Phase.shrink])
-    try:
-        with np.errstate(all="ignore"), warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            find(strategy(problem), differs, settings=config, random=None if seed == 0 else _rng(seed))
-    except _OutOfTime:
-        pass
-    except Exception as exc:
-        if type(exc).__name__ not in ("NoSuchExample", "Unsatisfiable"):
-            raise
+    drawn: list[dict] = []
+
+    def record(case: dict) -> bool:
+        drawn.append(copy.deepcopy(case))
+        if len(drawn) >= run.batch:
+            raise _OutOfTime()
+        return False
+
+    round_ = 0
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        while True:
+            config = settings(max_examples=1_000_000, deadline=None, database=None,
+                              derandomize=run.batch == 1 and seed == 0, suppress_health_check=list(HealthCheck),
+                              verbosity=Verbosity.quiet,
+                              phases=[Phase.generate, Phase.shrink] if run.batch == 1 else [Phase.generate])
+            rng = None if run.batch == 1 and seed == 0 else _rng(seed * 1000 + round_)
+            try:
+                find(strategy(problem), differs if run.batch == 1 else record, settings=config, random=rng)
+            except _OutOfTime:
+                pass
+            except Exception as exc:
+                if type(exc).__name__ not in ("NoSuchExample", "Unsatisfiable"):
+                    raise
+            if run.batch == 1:
+                break
+            valid = [c for c in drawn if _reference_on(problem, c, reference) is not None]
+            for case, got in zip(valid, run(valid) if valid else []):
+                hit, why = judge(problem, case, got, reference)
+                if hit:
+                    keep(case, why)
+            state["examples"] += len(valid)
+            drawn.clear()
+            round_ += 1
+            if state["best"] or time.monotonic() - started > seconds:
+                break
     if state["best"] is None:
         return None
     _, case, why = state["best"]

@@ -112,8 +112,9 @@ class Channel(Protocol):
     def discard(self) -> None:
         """Kill and release everything in the background; the caller needs nothing more from it."""
 
-    # Optional: `cpu`, a callable giving the CPU seconds the sandbox has used so far, read from outside it
-    # (grader.sandbox.cpu). Without it limits fall back to the harness's own CPU timer and the wall backstop.
+    # Optional: `usage`, a callable giving (CPU seconds used, seconds spent waiting for a CPU) so far, read
+    # from outside the sandbox (sandbox/cpu.py). Without it limits fall back to the harness's own CPU timer
+    # and a wall backstop.
 
 
 class _FrameParser:
@@ -215,54 +216,63 @@ class Backend:
                      started=started, on_case=on_case)
 
 
-# The wall-clock backstop: it catches code that sleeps or blocks, never code that computes. Limits are judged
-# on CPU time, so a busy host slows a run down without changing its verdict.
-WALL_FACTOR = 10.0
-WALL_SLACK_S = 2.0
-# A phase past its limit in wall time that got less than this share of a CPU over the last window is
-# sleeping or blocked, not starved: a runnable process on a host at 10x overload still gets a few percent.
-IDLE_SHARE = 0.01
+# Limits are judged on CPU time, so a busy host slows a run down without changing its verdict. What a CPU
+# limit cannot catch is code that does not compute (sleeps, blocks); the backstops below catch it, and they
+# tell it from code starved by a busy host by its runqueue waiting time (sandbox/cpu.py): a starved process
+# is always running or waiting for a CPU, a sleeping one is neither.
+IDLE_SHARE = 0.01        # past its limit in wall time, under 1 % of the window running or waiting: idle
 IDLE_WINDOW_S = 2.0
+WALL_FACTOR = 10.0       # past 10x its limit + 2 s of wall time while mostly (under half) idle: killed
+WALL_SLACK_S = 2.0
+ACTIVE_SHARE = 0.5
+HARD_FACTOR = 30.0       # never longer than 30x its limit + 30 s of wall time, whatever the clocks say
+HARD_SLACK_S = 30.0
 POLL_S = 0.05
 
 
 class _Budget:
     """One phase of a run (importing, a case, the gap between frames): a CPU allowance measured from
-    outside when the channel can (`channel.cpu`), and a wall-clock backstop."""
+    outside when the channel can (`channel.usage`, see sandbox/cpu.py), and wall-clock backstops."""
 
     def __init__(self, channel: Channel, cpu_s: float):
-        self.read = getattr(channel, "cpu", None)
+        self.read = getattr(channel, "usage", None)
         self.cpu_s = cpu_s
         self.t0 = time.monotonic()
-        self.cpu0 = self.read() if self.read else 0.0
-        self.samples: list[tuple[float, float]] = [(self.t0, self.cpu0)]
+        self.cpu0, self.wait0 = self.read() if self.read else (0.0, 0.0)
+        self.samples: list[tuple[float, float]] = [(self.t0, self.cpu0 + self.wait0)]
         self.wall_limit = WALL_FACTOR * cpu_s + WALL_SLACK_S
+        self.hard_limit = HARD_FACTOR * cpu_s + HARD_SLACK_S
 
     def used(self) -> float | None:
-        return self.read() - self.cpu0 if self.read else None
+        return self.read()[0] - self.cpu0 if self.read else None
 
     def wait(self) -> float:
         """How long to wait for the next frame before looking again."""
-        left = self.t0 + self.wall_limit - time.monotonic()
+        left = self.t0 + (self.hard_limit if self.read else self.wall_limit) - time.monotonic()
         return max(0.0, min(left, POLL_S if self.read else left))
 
     def exceeded(self) -> str | None:
         """Why this phase is over its limit, or None."""
         now = time.monotonic()
-        if self.read:
-            cpu = self.read()
-            # Some grace over the limit: the harness's own CPU timer fires first and reports tidily.
-            if cpu - self.cpu0 > self.cpu_s * 1.1 + 0.05:
-                return f"used more than {self.cpu_s:g} s of CPU time"
-            self.samples.append((now, cpu))
-            while len(self.samples) > 2 and self.samples[1][0] <= now - IDLE_WINDOW_S:
-                self.samples.pop(0)
-            then, cpu_then = self.samples[0]
-            if (now - self.t0 > self.cpu_s + 1.0 and now - then >= IDLE_WINDOW_S * 0.9
-                    and cpu - cpu_then < IDLE_SHARE * (now - then)):
-                return "was sleeping or blocked (no CPU used for seconds)"
-        if now - self.t0 >= self.wall_limit:
-            return f"ran for {self.wall_limit:g} s of wall-clock time"
+        wall = now - self.t0
+        if not self.read:
+            return f"ran for {self.wall_limit:g} s of wall-clock time" if wall >= self.wall_limit else None
+        cpu, waiting = self.read()
+        # Some grace over the limit: the harness's own CPU timer fires first and reports tidily.
+        if cpu - self.cpu0 > self.cpu_s * 1.1 + 0.05:
+            return f"used more than {self.cpu_s:g} s of CPU time"
+        active = cpu + waiting
+        self.samples.append((now, active))
+        while len(self.samples) > 2 and self.samples[1][0] <= now - IDLE_WINDOW_S:
+            self.samples.pop(0)
+        then, active_then = self.samples[0]
+        if (wall > self.cpu_s + 1.0 and now - then >= IDLE_WINDOW_S * 0.9
+                and active - active_then < IDLE_SHARE * (now - then)):
+            return "was sleeping or blocked (no CPU used for seconds)"
+        if wall >= self.wall_limit and active - self.cpu0 - self.wait0 < ACTIVE_SHARE * wall:
+            return f"ran for {self.wall_limit:g} s of wall-clock time, mostly sleeping or blocked"
+        if wall >= self.hard_limit:
+            return f"ran for {self.hard_limit:g} s of wall-clock time"
         return None
 
 

@@ -9,7 +9,7 @@ import threading
 import time
 
 from .base import BOOT, Backend, Limits, SandboxError
-from .cpu import cgroup_cpu_reader
+from .cpu import cgroup_reader
 from .identity import process_identity, provably_dead
 
 LABEL = "org.mljudge.sandbox"
@@ -49,8 +49,8 @@ class DockerSandbox(Backend):
         except errors.DockerException as exc:
             raise SandboxError(f"the Docker engine failed: {exc}") from exc
         self.owner = process_identity()
-        self._removals: set[threading.Thread] = set()
-        self._removals_lock = threading.Lock()
+        self._removing = 0  # removals under way; close() waits for them
+        self._removed = threading.Condition()
         if reap:
             self.reap_orphans()
 
@@ -79,13 +79,13 @@ class DockerSandbox(Backend):
             try:
                 self._remove(cid)
             finally:
-                with self._removals_lock:
-                    self._removals.discard(thread)
+                with self._removed:
+                    self._removing -= 1
+                    self._removed.notify_all()
 
-        thread = threading.Thread(target=run, name=f"remove-{cid[:12]}", daemon=True)
-        with self._removals_lock:
-            self._removals.add(thread)
-        thread.start()
+        with self._removed:
+            self._removing += 1
+        threading.Thread(target=run, name=f"remove-{cid[:12]}", daemon=True).start()
 
     def _remove(self, cid: str) -> None:
         for attempt in range(5):  # a loaded engine can time out; the start-up reaper is the last resort
@@ -99,13 +99,8 @@ class DockerSandbox(Backend):
 
     def close(self, timeout: float = 60.0) -> None:
         """Waits until every container this sandbox started has been removed (at most `timeout` s)."""
-        deadline = time.monotonic() + timeout
-        while True:
-            with self._removals_lock:
-                pending = list(self._removals)
-            if not pending or time.monotonic() >= deadline:
-                return
-            pending[0].join(max(0.0, deadline - time.monotonic()))
+        with self._removed:
+            self._removed.wait_for(lambda: self._removing == 0, timeout=timeout)
 
     def start(self, limits: Limits) -> "DockerChannel":
         """Creates and starts a container and sends the harness; returns once the harness is ready."""
@@ -141,7 +136,7 @@ class DockerSandbox(Backend):
                 self.remove_later(cid)
             raise SandboxError(f"the Docker engine failed to start a container: {exc}") from exc
         channel = DockerChannel(self, cid, sock)
-        channel.cpu = cgroup_cpu_reader(pid) if pid else None
+        channel.usage = cgroup_reader(pid) if pid else None
         return self.handshake(channel)
 
     @staticmethod
@@ -160,7 +155,7 @@ class DockerChannel:
         self._buf = bytearray()
         self._eof = False
         self._killed = False
-        self.cpu = None  # the container's cgroup CPU clock, when this host can read it
+        self.usage = None  # the container's CPU clocks (sandbox.cpu), when this host can read them
 
     def send(self, data: bytes) -> None:
         try:

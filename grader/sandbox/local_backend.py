@@ -15,7 +15,7 @@ import tempfile
 import threading
 
 from .base import BOOT, Backend, Limits
-from .cpu import process_cpu_reader
+from .cpu import process_reader
 
 WARNING = "the local sandbox runs submissions as this user with no isolation: never use it for untrusted code"
 
@@ -50,7 +50,7 @@ class LocalChannel:
         self.proc = proc
         self.workdir = workdir
         self._open = {proc.stdout.fileno(): "out", proc.stderr.fileno(): "err"}
-        self.cpu = process_cpu_reader(proc.pid)
+        self.usage = process_reader(proc.pid)
 
     def send(self, data: bytes) -> None:
         try:

@@ -98,7 +98,8 @@ def test_the_local_backend_grades_with_the_same_harness(local_sandbox):
 
 
 def test_the_local_backend_kills_a_run_that_ignores_the_alarm(local_sandbox):
-    source = "import signal\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\ndef f(x):\n    while True:\n        pass\n"
+    source = ("import signal\nsignal.signal(signal.SIGALRM, signal.SIG_IGN)\nsignal.signal(signal.SIGPROF, signal.SIG_IGN)\n"
+              "def f(x):\n    while True:\n        pass\n")
     t0 = time.monotonic()
     result = run(local_sandbox, source, limits=Limits(time_per_case_s=0.5))
     assert result.ending is Ending.TIMEOUT and result.interrupted == 0
@@ -114,3 +115,66 @@ def test_the_cli_says_loudly_that_the_local_backend_is_unsafe(capsys, tmp_path):
     out, err = capsys.readouterr()
     assert code == 0 and "accepted" in out
     assert "WARNING: the local sandbox runs submissions as this user with no isolation" in err
+
+
+class _EngineRemovingIt:
+    """A Docker client whose engine answers 409 "removal already in progress" (another grader got there
+    first) or drops the connection: the reaper must shrug both off."""
+
+    def __init__(self, real, error):
+        self._real, self._error = real, error
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+    def remove_container(self, *args, **kwargs):
+        raise self._error
+
+
+@pytest.mark.docker
+@pytest.mark.parametrize("error", ["409", "connection"])
+def test_the_reaper_never_fails_a_grade_whatever_the_engine_answers(docker_sandbox, error):
+    import docker.errors
+    import requests
+
+    exc = (docker.errors.APIError("409 Client Error: Conflict (removal of container is already in progress)")
+           if error == "409" else requests.exceptions.ConnectionError("engine went away"))
+    api = docker_sandbox.client.api
+    dead = api.create_container(docker_sandbox.image, command=[PYTHON, "-c", "pass"],
+                                labels={LABEL: "1", OWNER_LABEL: f"{docker_sandbox.owner.split(':')[0]}:999998:1"})
+    real_api = docker_sandbox.client.api
+    try:
+        docker_sandbox.client.api = _EngineRemovingIt(real_api, exc)
+        assert docker_sandbox.reap_orphans() == 0
+    finally:
+        docker_sandbox.client.api = real_api
+        try:  # another grader on this host may have reaped it meanwhile (it is provably orphaned)
+            api.remove_container(dead["Id"], force=True)
+        except docker.errors.APIError:
+            pass
+
+
+def _containers_of(api, pids: set[int]) -> list[dict]:
+    return [c for c in api.containers(all=True, filters={"label": LABEL})
+            if (c.get("Labels") or {}).get(OWNER_LABEL, "").split(":")[1:2] and
+            int(c["Labels"][OWNER_LABEL].split(":")[1]) in pids]
+
+
+@pytest.mark.docker
+def test_ten_concurrent_grade_commands_neither_crash_nor_leave_a_container(docker_sandbox, tmp_path):
+    import subprocess
+    import sys
+
+    from ..conftest import ROOT
+
+    fixture = ROOT / "tests/grader/fixtures/vector-norm"
+    sources = [fixture / "reference.py", fixture / "wrong/abs_sum.py"]
+    procs = [subprocess.Popen([sys.executable, "-m", "grader", "grade", str(fixture), str(sources[i % 2]), "--json"],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for i in range(10)]
+    outcomes = [(p.pid, *p.communicate(timeout=600), p.returncode) for p in procs]
+    for pid, out, err, code in outcomes:
+        assert code == 0 and "Traceback" not in err, err[-2000:]
+        assert '"verdict": "accepted"' in out or '"verdict": "wrong_answer"' in out
+    # Every container a command started was removed before it exited.
+    assert _containers_of(docker_sandbox.client.api, {pid for pid, *_ in outcomes}) == []
