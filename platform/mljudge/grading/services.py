@@ -19,6 +19,7 @@ from django.utils import timezone
 from mljudge.leaderboards.services import best_result_record
 from mljudge.submissions.models import Mode, Status, Submission, Verdict
 
+from . import queue
 from .sandboxes import sandbox_pool
 
 logger = logging.getLogger("mljudge.grading")
@@ -147,11 +148,30 @@ def _progress_recorder(*, claim: Claim, total: int):
     return record
 
 
+def submission_claim_next(*, submission_id: int) -> Claim | None:
+    """The claim a grading message leads to: the row it names if that row's worker died (a re-delivered
+    message takes it over), otherwise the fairest queued row (grading.queue), which may be another user's."""
+    status = Submission.objects.filter(id=submission_id).values_list("status", flat=True).first()
+    if status == Status.RUNNING:
+        claim = submission_claim(submission_id=submission_id)
+        if claim is not None:
+            return claim
+    # Whatever the message names, it stands for one queued row: its own may have been graded by another
+    # row's message already, so it always goes on to the fairest one.
+    for candidate in queue.queued_in_fair_order().values_list("id", flat=True)[:20]:
+        claim = submission_claim(submission_id=candidate)
+        if claim is not None:
+            return claim
+    return None
+
+
 def submission_grade(*, submission_id: int) -> Outcome:
-    """Claims, grades outside any transaction, stores. Raises TransientGradingError to ask for a retry."""
-    claim = submission_claim(submission_id=submission_id)
+    """Claims (fairly), grades outside any transaction, stores. Raises TransientGradingError to ask for a
+    retry."""
+    claim = submission_claim_next(submission_id=submission_id)
     if claim is None:
         return Outcome.NOT_CLAIMED
+    submission_id = claim.submission.id
     submission = claim.submission
     try:
         if submission.mode not in (Mode.RUN, Mode.SUBMIT):

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from mljudge.core.markdown import highlight_python, render_markdown
 from mljudge.grading.api import MAX_SOURCE_BYTES, report_for_solver
+from mljudge.grading.queue import queue_position
 from mljudge.problemset.selectors import problem_by_slug
 
 from mljudge.review import selectors as review_selectors
@@ -100,6 +101,7 @@ def selectors_context(submission) -> dict:
         "progress_tests": selectors.progress_tests_for_display(submission=submission),
         # The stored report is the full one (instructors see hidden tests); solvers get it redacted.
         "report": report_for_solver(submission.report),
+        "ahead": queue_position(submission=submission),
     }
 
 

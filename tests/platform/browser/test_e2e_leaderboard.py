@@ -6,12 +6,11 @@ import re
 
 import pytest
 
-from ..conftest import ROOT
-from .test_e2e import REFERENCE, SLUG, bundle, click_and_wait_verdict, page, type_code  # noqa: F401 (fixtures)
+from .test_e2e import REFERENCE, SLUG, bundle, screenshots_dir, click_and_wait_verdict, page, type_code  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser, pytest.mark.docker,
               pytest.mark.services]
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+SCREENSHOTS = screenshots_dir()
 
 
 def test_it_puts_an_accepted_solver_on_the_leaderboard(page, live_server, start_worker, synced_problems, make_user):  # noqa: F811
