@@ -83,3 +83,16 @@ def test_it_shows_system_errors_as_not_the_users_fault(client, make_user, make_p
     client.force_login(user)
     html = client.get(reverse("submissions:detail", args=[submission.id])).content.decode()
     assert "System Error" in html and "not caused by your code" in html
+
+
+def test_a_queued_submission_says_how_many_are_ahead_of_it(client, make_user, make_problem, make_submission):
+    problem = make_problem()
+    others = [make_user(f"other{i}") for i in range(2)]
+    for other in others:
+        make_submission(other, problem, status=Status.QUEUED)
+    mine = make_submission(make_user("me"), problem, status=Status.QUEUED)
+    client.force_login(mine.user)
+    html = client.get(reverse("submissions:status", args=[mine.id])).content.decode()
+    assert "2 submissions ahead of yours" in html
+    first = client.get(reverse("submissions:status", args=[mine.id - 2]))
+    assert first.status_code == 404  # someone else's: not even its position is shown
