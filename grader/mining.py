@@ -276,6 +276,19 @@ def _rng(seed: int):
     return random.Random(seed)
 
 
+LOCAL_MEMORY_CAP = 8 << 30
+
+
+def _cap_memory(limit: int) -> None:
+    """The author's wrong solutions run in this process: cap its address space so that one allocating by
+    an input's value (np.bincount of a label near 2**62) fails with MemoryError instead of taking the host."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft == resource.RLIM_INFINITY or soft > limit:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
 def render_case(case: dict, name: str) -> str:
     """A cases.py entry, ready to paste (exact: floats by repr, arrays with their dtype and shape)."""
     parts = [f'"name": "{name}"', '"public": False', f'"args": {_py(list(case.get("args", [])))}']
@@ -328,6 +341,7 @@ def mine_command(args, make_sandbox) -> int:
                 source = engine.check_source(path.read_bytes())
                 candidates.append((str(path), sandbox_runner(problem, source, sandbox)))
         else:
+            _cap_memory(LOCAL_MEMORY_CAP)  # a wrong solution may allocate by a label's value, as in the sandbox
             for name, source in problem.wrong.items():
                 candidates.append((f"wrong/{name}", local_runner(problem, source, name)))
         missed = 0

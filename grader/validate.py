@@ -90,17 +90,19 @@ def check_problem(folder: Path, sandbox) -> ProblemCheck:
     result.rows.append(Row("starter.py", "not accepted", report.verdict, report.verdict is not Verdict.ACCEPTED))
     for name, source in problem.wrong.items():
         report = grade(problem, source, sandbox=sandbox)
-        failed = [t.name for t in report.tests if not t.passed]
+        failed = [t.name for t in report.tests if not t.passed and t.verdict is not Verdict.SKIPPED]
+        skipped = sum(t.verdict is Verdict.SKIPPED for t in report.tests)
+        failed_text = f"fails {len(failed)}/{len(report.tests)}" + (f", {skipped} skipped" if skipped else "")
         if problem.kind is Kind.SCORED:
             ok = report.verdict is not Verdict.ACCEPTED
             detail = _scores(report, problem)
         else:
             # Public cases are worked examples a user can see; a mistake must also be caught where they can't.
-            hidden_failed = [t.name for t in report.tests if not t.passed and t.visibility == "hidden"]
+            hidden_failed = [t.name for t in report.tests if not t.passed and t.visibility == "hidden"
+                             and t.verdict is not Verdict.SKIPPED]
             ok = report.verdict is not Verdict.ACCEPTED and bool(hidden_failed)
-            first = next((t for t in report.tests if not t.passed and t.visibility == "hidden"), None)
-            detail = (f"first rejected by {first.name} ({first.verdict}); fails {len(failed)}/{len(report.tests)}"
-                      if first else f"fails {len(failed)}/{len(report.tests)}")
+            first = next((t for t in report.tests if t.name in hidden_failed), None)
+            detail = f"first rejected by {first.name} ({first.verdict}); {failed_text}" if first else failed_text
             if report.verdict is not Verdict.ACCEPTED and not hidden_failed:
                 detail = "caught by public cases only: add a hidden case that catches it"
         result.rows.append(Row(f"wrong/{name}", "rejected", report.verdict, ok, detail))
