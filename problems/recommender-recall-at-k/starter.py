@@ -8,5 +8,6 @@ def recommend(train: np.ndarray, n_users: int, n_items: int, users: np.ndarray, 
     0 <= item < n_items. users: int64 array of the user ids to recommend for. k: list length (10).
     Returns an int array of shape (len(users), k): row j holds k distinct item ids for users[j], most
     relevant first, none of which user users[j] interacted with in train.
+    Use n_users and n_items (some users and items have no training rows). Do not modify the inputs.
     """
     raise NotImplementedError

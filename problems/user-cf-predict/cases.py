@@ -14,6 +14,38 @@ def _random_ratings(rng, n_users, n_items, density, step=0.1):
     return np.where(observed, ratings, 0.0)
 
 
+def _power_of_four_multisets(values, targets, max_len):
+    """Multisets of `values` whose sum of squares is in `targets` (powers of 4): rows with these entries
+    have a power-of-two norm, so every cosine between such rows is a dyadic fraction, computed exactly by
+    every formula (dot / (|u| |v|), dot products of normalised rows, any summation order)."""
+    out = []
+
+    def grow(start, current, total):
+        if total in targets and current:
+            out.append(tuple(current))
+        if len(current) == max_len:
+            return
+        for j in range(start, len(values)):
+            if total + values[j] ** 2 <= max(targets):
+                grow(j, current + [values[j]], total + values[j] ** 2)
+
+    grow(0, [], 0)
+    return out
+
+
+def _dyadic_ratings(rng, n_users, n_items, half_stars=False):
+    """Ratings whose rows all have power-of-two norms: many exact similarity ties, exact in every formula."""
+    if half_stars:
+        rows = [tuple(v / 2 for v in t) for t in _power_of_four_multisets(list(range(1, 11)), {4, 16, 64, 256}, n_items)]
+    else:
+        rows = _power_of_four_multisets([1, 2, 3, 4, 5], {1, 4, 16, 64}, n_items)
+    R = np.zeros((n_users, n_items))
+    for u in range(n_users):
+        entries = rows[rng.integers(len(rows))]
+        R[u, rng.choice(n_items, size=len(entries), replace=False)] = rng.permutation(np.array(entries, float))
+    return R
+
+
 def cases():
     rng = np.random.default_rng(20261125)
 
@@ -44,7 +76,7 @@ def cases():
     empty_items = _random_ratings(rng, 10, 12, 0.35)
     empty_items[:, [2, 7, 8]] = 0.0
 
-    return [
+    out = [
         {"name": "example-4x5-k2", "public": True,
          "args": [np.array([[5.0, 3.0, 0.0, 1.0, 0.0],
                             [4.0, 0.0, 0.0, 1.0, 2.0],
@@ -54,18 +86,88 @@ def cases():
          "args": [np.array([[0.0, 0.0, 0.0, 0.0],
                             [3.0, 0.0, 4.0, 0.0],
                             [0.0, 5.0, 0.0, 0.0]]), 5]},
-        {"name": "tie-lower-index-k1", "public": False, "args": [tie, 1]},
-        {"name": "tie-three-way-k2", "public": False, "args": [tie3, 2]},
-        {"name": "single-user", "public": False, "args": [np.array([[3.0, 0.0, 5.0, 1.0]]), 3]},
-        {"name": "all-missing", "public": False, "args": [np.zeros((3, 4)), 2]},
-        {"name": "no-overlap-blocks", "public": False, "args": [blocks, 2]},
-        {"name": "zero-norm-users", "public": False, "args": [zero_users, 3]},
-        {"name": "items-nobody-rated", "public": False, "args": [empty_items, 2]},
-        {"name": "k-1", "public": False, "args": [_random_ratings(rng, 15, 10, 0.5), 1]},
-        {"name": "k-exceeds-users", "public": False, "args": [_random_ratings(rng, 8, 11, 0.5), 50]},
+        {"name": "tie-lower-index-k1", "public": False, "covers": ["tie-lower-index"], "args": [tie, 1]},
+        {"name": "tie-three-way-k2", "public": False, "covers": ["tie-lower-index"], "args": [tie3, 2]},
+        {"name": "single-user", "public": False, "covers": ["single-user", "no-rater-fallback"],
+         "args": [np.array([[3.0, 0.0, 5.0, 1.0]]), 3]},
+        {"name": "all-missing", "public": False, "covers": ["zero-row"], "args": [np.zeros((3, 4)), 2]},
+        {"name": "no-overlap-blocks", "public": False, "covers": ["zero-similarity-fallback"], "args": [blocks, 2]},
+        {"name": "zero-norm-users", "public": False, "covers": ["zero-row", "zero-similarity-fallback"],
+         "args": [zero_users, 3]},
+        {"name": "items-nobody-rated", "public": False, "covers": ["no-rater-fallback"], "args": [empty_items, 2]},
+        {"name": "k-1", "public": False, "covers": ["per-item-neighbours", "self-excluded"],
+         "args": [_random_ratings(rng, 15, 10, 0.5), 1]},
+        {"name": "k-exceeds-users", "public": False, "covers": ["k-exceeds-raters"],
+         "args": [_random_ratings(rng, 8, 11, 0.5), 50]},
         {"name": "half-stars-nonsquare", "public": False,
          "args": [_random_ratings(rng, 25, 60, 0.3, step=0.5), 4]},
-        {"name": "dense-small", "public": False, "args": [_random_ratings(rng, 30, 20, 0.9), 5]},
+        {"name": "dense-small", "public": False, "covers": ["self-excluded", "per-item-neighbours"],
+         "args": [_random_ratings(rng, 30, 20, 0.9), 5]},
         # Timing: a pure-Python loop over (user, item, neighbour) does not finish in time.
         {"name": "large-sparse", "public": False, "args": [_random_ratings(rng, 400, 300, 0.08), 20]},
     ]
+    # The timing case runs last, so that a solution too slow for it is still judged on every other case.
+    large = out.pop()
+    return out + _tie_cases(rng) + [large]
+
+
+def _tie_cases(rng):
+    """Exact similarity ties at larger k, exact under every formula (all rows have power-of-two norms),
+    where the tied users rate the item differently: "lower user index first" decides the prediction."""
+    # Users 1, 2 and 3 point the same way as user 0 (similarity exactly 1) and rate its items 1, 4 and 0.5;
+    # users 4 and 5 tie at exactly 1/4 for users 0-3 and rate item 4 as 2 and 3; user 6 has similarity 0.
+    same_direction = np.array([
+        [2.0, 2.0, 2.0, 2.0, 0.0, 0.0, 0.0, 0.0],
+        [1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0],
+        [4.0, 4.0, 4.0, 4.0, 0.0, 0.0, 0.0, 0.0],
+        [0.5, 0.5, 0.5, 0.5, 0.0, 0.0, 0.0, 0.0],
+        [2.0, 0.0, 0.0, 0.0, 2.0, 2.0, 2.0, 0.0],
+        [0.0, 2.0, 0.0, 0.0, 3.0, 1.0, 1.0, 1.0],
+        [0.0, 0.0, 0.0, 0.0, 4.0, 0.0, 0.0, 0.0],
+    ])
+    return [
+        {"name": "same-direction-ties-k1", "public": False, "covers": ["tie-lower-index", "self-excluded"],
+         "args": [same_direction, 1]},
+        {"name": "same-direction-ties-k2", "public": False, "covers": ["tie-lower-index"],
+         "args": [same_direction, 2]},
+        {"name": "dyadic-ties-k3", "public": False, "covers": ["tie-lower-index"],
+         "args": [_dyadic_ratings(np.random.default_rng(3), 10, 8), 3]},
+        {"name": "dyadic-ties-k4", "public": False, "covers": ["tie-lower-index"],
+         "args": [_dyadic_ratings(np.random.default_rng(5), 10, 8), 4]},
+        {"name": "dyadic-half-star-ties-k5", "public": False, "covers": ["tie-lower-index"],
+         "args": [_dyadic_ratings(np.random.default_rng(4), 12, 10, half_stars=True), 5]},
+        {"name": "k-equals-other-users", "public": False, "covers": ["k-exceeds-raters"],
+         "args": [_random_ratings(rng, 9, 7, 0.7), 8]},
+        # Minimal inputs found by `grader mine` (shrunk by Hypothesis).
+        {"name": "mined-one-item-three-users-k1", "public": False, "covers": ["tie-lower-index", "self-excluded"],
+         "args": [np.array([[1.0], [1.0], [2.0]]), 1]},
+        {"name": "mined-global-top-k", "public": False, "covers": ["per-item-neighbours"],
+         "args": [np.array([[1.0, 0.0, 0.0, 0.0], [1.0, 0.0, 0.0, 0.0], [2.0, 2.0, 2.0, 2.0]]), 1]},
+        {"name": "mined-two-users-one-item", "public": False, "covers": ["self-excluded", "zero-row"],
+         "args": [np.array([[0.0], [1.0]]), 1]},
+    ]
+
+
+def draw_case(draw):
+    """One input from the declared space: a small float64 rating matrix whose rows all have power-of-two
+    norms (or are all zero), whole or half stars, so that every similarity is exact in any formula and
+    ties (frequent here) are decided exactly, as the statement promises; k from 1 to past n_users."""
+    import hypothesis.strategies as st
+
+    n_users = draw(st.integers(1, 6))
+    n_items = draw(st.integers(1, 6))
+    half_stars = draw(st.booleans())
+    if half_stars:
+        rows = [tuple(v / 2 for v in t)
+                for t in _power_of_four_multisets(list(range(1, 11)), {4, 16, 64, 256}, n_items)]
+    else:
+        rows = _power_of_four_multisets([1, 2, 3, 4, 5], {1, 4, 16, 64}, n_items)
+    R = np.zeros((n_users, n_items))
+    for u in range(n_users):
+        if draw(st.integers(0, 5)) == 0:
+            continue  # a user who rated nothing
+        entries = draw(st.sampled_from(rows))
+        where = draw(st.permutations(list(range(n_items))))[:len(entries)]
+        R[u, where] = draw(st.permutations(list(entries)))
+    k = draw(st.integers(1, n_users + 1))
+    return {"args": [R, k], "kwargs": {}}

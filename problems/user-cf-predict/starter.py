@@ -9,6 +9,6 @@ def predict_ratings(R: np.ndarray, k: int) -> np.ndarray:
     k users most similar to u among the OTHER users who rated i (ties -> lower user index), where the
     similarity is the cosine of the full rating rows (zeros included; 0 if either row is all zeros).
     If those weights sum to 0 (or nobody else rated i), predict u's mean over u's rated items (0.0 if none).
-    Returns an (n_users, n_items) float64 array: every cell, rated or not.
+    Returns an (n_users, n_items) float64 array: every cell, rated or not. Do not modify R.
     """
     raise NotImplementedError
