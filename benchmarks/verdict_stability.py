@@ -49,9 +49,15 @@ def _grade_slice(work: list[tuple[str, str, str]], results) -> None:
         for slug, label, path in work:
             problem = problems.setdefault(slug, load_problem(ROOT / "problems" / slug))
             started = time.monotonic()
-            report = grade(problem, Path(path).read_bytes(), sandbox=pool)
+            report = grade(problem, Path(path).read_bytes(), sandbox=pool, reveal_hidden=True)
+            limit = problem.limits.time_per_case_s
+            # What decided the verdict, and how close to the limit the slowest completed test came.
+            first = next((t for t in report.tests if not t.passed and t.verdict != "skipped"), None)
+            why = f"{first.name}: {first.verdict} at {first.time_s or 0:.3f}s {first.message[-90:]!r}" if first else ""
+            done = [t.time_s for t in report.tests if t.time_s and t.verdict not in ("time_limit_exceeded", "skipped")]
+            why += f"; slowest completed test {max(done, default=0) / limit:.0%} of the limit"
             results.put((slug, label, str(report.verdict), [t.time_s for t in report.tests if t.time_s],
-                         time.monotonic() - started))
+                         time.monotonic() - started, why))
 
 
 def _burn(until: float) -> None:
@@ -80,8 +86,8 @@ def phase(work, *, graders: int, burners: int) -> tuple[dict, list[float], float
     out = {}
     try:
         for _ in range(len(work)):
-            slug, label, verdict, times, wall = results.get(timeout=1800)
-            out[(slug, label)] = (verdict, times, wall)
+            slug, label, verdict, times, wall, why = results.get(timeout=1800)
+            out[(slug, label)] = (verdict, times, wall, why)
     finally:
         stop.set()
         for p in burn:
@@ -117,6 +123,9 @@ def main() -> int:
     print(f"\nverdicts changed between gradings of the same file: {len(changed)} of {len(work)}")
     for (slug, label), seen in changed:
         print(f"  {slug}/{label}: {' / '.join(seen)}")
+        for cond, results in runs.items():
+            for r in results:
+                print(f"      {cond:<9} {r[(slug, label)][3]}")
 
     def times(cond: str, key) -> list[float]:
         return [t for r in runs[cond] for t in r[key][1]]

@@ -14,6 +14,10 @@ from .report import Verdict
 # A problem's time limit is at least this many times the reference's CPU time on its slowest case, so that
 # a correct solution a few times slower than the reference, on any host, is never a TLE.
 MIN_HEADROOM = 5.0
+# A wrong solution's tests that complete must use at most this share of the limit: one just under it turns
+# into a TLE on a busy host (CPU time itself grows by up to a third under contention: shared caches), and
+# its verdict would depend on the load. Clearly fast or clearly too slow, never in between.
+MAX_WRONG_SHARE = 0.5
 
 
 @dataclass
@@ -93,6 +97,7 @@ def check_problem(folder: Path, sandbox) -> ProblemCheck:
         failed = [t.name for t in report.tests if not t.passed and t.verdict is not Verdict.SKIPPED]
         skipped = sum(t.verdict is Verdict.SKIPPED for t in report.tests)
         failed_text = f"fails {len(failed)}/{len(report.tests)}" + (f", {skipped} skipped" if skipped else "")
+        borderline = _borderline(report, problem.limits.time_per_case_s)
         if problem.kind is Kind.SCORED:
             ok = report.verdict is not Verdict.ACCEPTED
             detail = _scores(report, problem)
@@ -105,8 +110,20 @@ def check_problem(folder: Path, sandbox) -> ProblemCheck:
             detail = f"first rejected by {first.name} ({first.verdict}); {failed_text}" if first else failed_text
             if report.verdict is not Verdict.ACCEPTED and not hidden_failed:
                 detail = "caught by public cases only: add a hidden case that catches it"
+        if borderline and ok:
+            ok, detail = False, borderline
         result.rows.append(Row(f"wrong/{name}", "rejected", report.verdict, ok, detail))
     return result
+
+
+def _borderline(report, limit: float) -> str:
+    """Why a wrong solution's verdict would depend on the host's load, or ''."""
+    done = [t for t in report.tests if t.time_s and t.verdict not in (Verdict.TIME_LIMIT_EXCEEDED, Verdict.SKIPPED)]
+    slowest = max(done, key=lambda t: t.time_s, default=None)
+    if slowest is None or slowest.time_s <= MAX_WRONG_SHARE * limit:
+        return ""
+    return (f"borderline: {slowest.name} took {slowest.time_s / limit:.0%} of the time limit (at most "
+            f"{MAX_WRONG_SHARE:.0%}): on a busy host this becomes a TLE; make it clearly fast or clearly too slow")
 
 
 def _scores(report, problem) -> str:

@@ -85,3 +85,16 @@ def test_it_names_the_first_hidden_case_that_rejects_each_wrong_solution(folder,
     check = check_problem(folder, local_sandbox)
     row = next(r for r in check.rows if r.item == "wrong/abs_sum.py")
     assert row.ok and row.detail.startswith("first rejected by hidden-")
+
+
+def test_it_fails_when_a_wrong_solution_runs_close_to_the_limit(folder, local_sandbox):
+    # Wrong *and* at 70% of the limit: on a busy host it would flip between WA and TLE.
+    _edit(folder, "problem.toml", "time_per_case_s = 1.0", "time_per_case_s = 0.4")
+    (folder / "wrong/slow_abs_sum.py").write_text(
+        '"""Sums absolute values, slowly."""\nimport time\nimport numpy as np\n\n\ndef row_norms(x):\n'
+        "    t0 = time.process_time()\n    while time.process_time() - t0 < 0.28:\n        pass\n"
+        "    return np.abs(x).sum(axis=1) * 1.0\n")
+    check = check_problem(folder, local_sandbox)
+    row = next(r for r in check.rows if r.item == "wrong/slow_abs_sum.py")
+    assert not row.ok and row.detail.startswith("borderline:") and "of the time limit" in row.detail
+    assert next(r for r in check.rows if r.item == "wrong/abs_sum.py").ok
