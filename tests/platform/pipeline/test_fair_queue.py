@@ -38,9 +38,9 @@ def test_another_users_submission_is_graded_after_at_most_one_slow_run(start_wor
     assert all(s.status == Status.GRADED and s.attempts == 1 for s in (a1, a2, b1))
     # B was served before A's second loop: it waited for one slow run at most, never for two.
     assert b1.started_at < a2.started_at
-    waited = (b1.started_at - b1.created_at).total_seconds()
+    behind = (b1.started_at - a1.started_at).total_seconds()
     slow_run = (a1.finished_at - a1.started_at).total_seconds()
-    print(f"\nB waited {waited:.1f}s for a grader; one slow run of A took {slow_run:.1f}s "
-          f"(limit {folder.limits.time_per_case_s:g}s CPU)")
+    print(f"\nB started {behind:.1f}s after A's first loop did (that run took {slow_run:.1f}s; limit "
+          f"{folder.limits.time_per_case_s:g}s CPU); A's second loop started {(a2.started_at - b1.finished_at).total_seconds():.1f}s after B finished")
     # And each infinite loop cost about one limit, not one per case.
     assert sum(t["verdict"] == "time_limit_exceeded" for t in a1.report["tests"]) == 1
