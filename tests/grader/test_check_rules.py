@@ -1,23 +1,11 @@
 """`grader check`'s verdict rules: every declared input class is covered by a hidden case, every case fits
 the declaration, and the time limit has its stated headroom over the reference."""
-import shutil
-
 import pytest
 
 from grader import load_problem
 from grader.problem import ProblemError
 from grader.validate import MIN_HEADROOM, check_problem
 
-from ..conftest import ROOT
-
-FIXTURE = ROOT / "tests/grader/fixtures/vector-norm"
-
-
-@pytest.fixture
-def folder(tmp_path):
-    target = tmp_path / "vector-norm"
-    shutil.copytree(FIXTURE, target)
-    return target
 
 
 def _edit(folder, name, old, new):

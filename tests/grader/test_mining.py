@@ -1,6 +1,5 @@
 """`grader mine` finds, shrinks and prints an input that tells a wrong solution from the reference — for a
 function problem with the default checker, one with a custom checker, and a scored problem."""
-import shutil
 import subprocess
 import sys
 
@@ -18,9 +17,7 @@ UINT_NEGATION = ('"""Negates in the input\'s own dtype: -x on unsigned integers 
 
 
 @pytest.fixture
-def norm_folder(tmp_path):
-    folder = tmp_path / "vector-norm"
-    shutil.copytree(FIXTURES / "vector-norm", folder)
+def norm_folder(folder):
     toml = folder / "problem.toml"
     toml.write_text(toml.read_text().replace('dtypes = ["float64", "int64"]', 'dtypes = ["float64", "int64", "uint8"]'))
     return folder
@@ -53,10 +50,8 @@ def test_it_catches_an_input_modified_in_place(norm_folder):
     assert found is not None and "modified its input `x`" in found.why
 
 
-def test_it_uses_a_custom_checker(tmp_path):
+def test_it_uses_a_custom_checker(folder):
     # The checker accepts any sign per row; a candidate returning -norm passes, one returning 2*norm does not.
-    folder = tmp_path / "vector-norm"
-    shutil.copytree(FIXTURES / "vector-norm", folder)
     toml = folder / "problem.toml"
     toml.write_text(toml.read_text().replace('type = "allclose"', 'type = "custom"'))
     (folder / "checker.py").write_text(

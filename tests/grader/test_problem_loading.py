@@ -10,13 +10,6 @@ from ..conftest import PROBLEMS, ROOT
 FIXTURE = ROOT / "tests/grader/fixtures/vector-norm"
 
 
-@pytest.fixture
-def folder(tmp_path):
-    target = tmp_path / "vector-norm"
-    shutil.copytree(FIXTURE, target)
-    return target
-
-
 def errors_of(folder) -> list[str]:
     with pytest.raises(ProblemError) as info:
         problem = load_problem(folder)

@@ -1,5 +1,4 @@
 """Verdicts that do not depend on the host's load, that cost one limit at most, and inputs that stay read-only."""
-import shutil
 import subprocess
 import sys
 import time
@@ -81,9 +80,7 @@ def test_an_input_modified_in_place_is_a_wrong_answer_naming_it(docker_sandbox):
     assert "modified its input `x`" in report.tests[0].message
 
 
-def test_an_argument_declared_mutable_may_be_modified(local_sandbox, tmp_path):
-    folder = tmp_path / "vector-norm"
-    shutil.copytree(FIXTURE, folder)
+def test_an_argument_declared_mutable_may_be_modified(local_sandbox, folder):
     toml = folder / "problem.toml"
     toml.write_text(toml.read_text().replace("ndim = 2\n", "ndim = 2\nmutable = true\n"))
     assert grade(load_problem(folder), IN_PLACE, sandbox=local_sandbox).verdict is Verdict.ACCEPTED
