@@ -7,7 +7,6 @@ from grader.problem import ProblemError
 from grader.validate import MIN_HEADROOM, check_problem
 
 
-
 def _edit(folder, name, old, new):
     path = folder / name
     text = path.read_text()
