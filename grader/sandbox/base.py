@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Protocol
 
 from .. import codec
+from .budget import Budget
 
 MAGIC = b"MLJ1"
 HARNESS_FILES = ("codec.py", "harness.py")
@@ -216,73 +217,6 @@ class Backend:
                      started=started, on_case=on_case)
 
 
-# Limits are judged on CPU time, so a busy host slows a run down without changing its verdict. What a CPU
-# limit cannot catch is code that does not compute (sleeps, blocks); the backstops below catch it, and they
-# tell it from code starved by a busy host by its runqueue waiting time (sandbox/cpu.py): a starved process
-# is always running or waiting for a CPU, a sleeping one is neither.
-IDLE_SHARE = 0.01        # past its limit in wall time, under 1 % of the window running or waiting: idle
-IDLE_WINDOW_S = 2.0
-WALL_FACTOR = 10.0       # past 10x its limit + 2 s of wall time while mostly (under half) idle: killed
-WALL_SLACK_S = 2.0
-ACTIVE_SHARE = 0.5
-HARD_FACTOR = 30.0       # never longer than 30x its limit + 30 s of wall time, whatever the clocks say
-HARD_SLACK_S = 30.0
-POLL_S = 0.05
-
-
-class _Budget:
-    """One phase of a run (importing, a case, the gap between frames): a CPU allowance measured from
-    outside when the channel can (`channel.usage`, see sandbox/cpu.py), and wall-clock backstops."""
-
-    def __init__(self, channel: Channel, cpu_s: float):
-        self.read = getattr(channel, "usage", None)
-        self.cpu_s = cpu_s
-        self.t0 = time.monotonic()
-        self.cpu0, self.wait0 = self.read() if self.read else (0.0, 0.0)
-        self.samples: list[tuple[float, float]] = [(self.t0, self.cpu0 + self.wait0)]
-        self.wall_limit = WALL_FACTOR * cpu_s + WALL_SLACK_S
-        self.hard_limit = HARD_FACTOR * cpu_s + HARD_SLACK_S
-        self.io_at = self.t0
-
-    def note_io(self) -> None:
-        """Bytes arrived on the result channel: the harness is sending, not idle. (A big result crosses the
-        engine's attach stream slowly on a busy host, and the harness waits in write() meanwhile.)"""
-        self.io_at = time.monotonic()
-
-    def used(self) -> float | None:
-        return self.read()[0] - self.cpu0 if self.read else None
-
-    def wait(self) -> float:
-        """How long to wait for the next frame before looking again."""
-        left = self.t0 + (self.hard_limit if self.read else self.wall_limit) - time.monotonic()
-        return max(0.0, min(left, POLL_S if self.read else left))
-
-    def exceeded(self) -> str | None:
-        """Why this phase is over its limit, or None."""
-        now = time.monotonic()
-        wall = now - self.t0
-        if not self.read:
-            return f"ran for {self.wall_limit:g} s of wall-clock time" if wall >= self.wall_limit else None
-        cpu, waiting = self.read()
-        # Some grace over the limit: the harness's own CPU timer fires first and reports tidily.
-        if cpu - self.cpu0 > self.cpu_s * 1.1 + 0.05:
-            return f"used more than {self.cpu_s:g} s of CPU time"
-        active = cpu + waiting
-        self.samples.append((now, active))
-        while len(self.samples) > 2 and self.samples[1][0] <= now - IDLE_WINDOW_S:
-            self.samples.pop(0)
-        then, active_then = self.samples[0]
-        quiet = now - self.io_at >= IDLE_WINDOW_S
-        if (quiet and wall > self.cpu_s + 1.0 and now - then >= IDLE_WINDOW_S * 0.9
-                and active - active_then < IDLE_SHARE * (now - then)):
-            return "was sleeping or blocked (no CPU used for seconds)"
-        if quiet and wall >= self.wall_limit and active - self.cpu0 - self.wait0 < ACTIVE_SHARE * wall:
-            return f"ran for {self.wall_limit:g} s of wall-clock time, mostly sleeping or blocked"
-        if wall >= self.hard_limit:
-            return f"ran for {self.hard_limit:g} s of wall-clock time"
-        return None
-
-
 def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits,
           started: float, on_case: Callable[[CaseRun], None] | None = None) -> RunResult:
     """Sends the job to a ready harness and collects one CaseRun per case, enforcing limits. Times are CPU
@@ -305,7 +239,7 @@ def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseIn
     loaded = False
     current: int | None = None
     t0 = time.monotonic()
-    budget = _Budget(channel, limits.import_s)
+    budget = Budget(channel, limits.import_s)
     ending: Ending | None = None
 
     def kill(reason: Ending, detail: str) -> None:
@@ -346,10 +280,10 @@ def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseIn
                     ending = Ending.COMPILE_ERROR
                 elif mtype == "loaded" and not loaded:
                     loaded = True
-                    budget = _Budget(channel, gap_cpu)  # until the first start frame
+                    budget = Budget(channel, gap_cpu)  # until the first start frame
                 elif mtype == "start" and loaded and current is None and message.get("index") == _next(runs):
                     current = message["index"]
-                    budget = _Budget(channel, limits.time_per_case_s)
+                    budget = Budget(channel, limits.time_per_case_s)
                 elif mtype == "result" and current is not None and message.get("index") == current:
                     run = runs[current]
                     outside = budget.used()
@@ -372,7 +306,7 @@ def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseIn
                     if run.status in ("timeout", "memory"):
                         kill(Ending.STOPPED, f"case {run.index + 1} ran out of "
                                              f"{'time' if run.status == 'timeout' else 'memory'}: the run ends here")
-                    budget = _Budget(channel, gap_cpu)
+                    budget = Budget(channel, gap_cpu)
                 elif mtype == "done" and loaded and current is None and _next(runs) is None:
                     rss = message.get("maxrss_kb")
                     result.peak_memory_kb = rss if type(rss) is int else None
