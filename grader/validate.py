@@ -118,7 +118,8 @@ def check_problem(folder: Path, sandbox) -> ProblemCheck:
 
 def _borderline(report, limit: float) -> str:
     """Why a wrong solution's verdict would depend on the host's load, or ''."""
-    done = [t for t in report.tests if t.time_s and t.verdict not in (Verdict.TIME_LIMIT_EXCEEDED, Verdict.SKIPPED)]
+    ended = (Verdict.TIME_LIMIT_EXCEEDED, Verdict.MEMORY_LIMIT_EXCEEDED, Verdict.SKIPPED)
+    done = [t for t in report.tests if t.time_s and t.verdict not in ended]
     slowest = max(done, key=lambda t: t.time_s, default=None)
     if slowest is None or slowest.time_s <= MAX_WRONG_SHARE * limit:
         return ""
