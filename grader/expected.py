@@ -29,14 +29,16 @@ def expected_outputs(problem: Problem) -> dict[str, Any]:
 
 
 def input_fingerprints(problem: Problem) -> dict[str, dict]:
-    """case name -> the fingerprints of its arguments exactly as the sandbox receives them (through the
-    codec), in the shape the harness reports them after each call. Memoised on the Problem."""
+    """case name -> sent_fingerprints of its arguments. Memoised on the Problem."""
     if problem._fingerprints is None:
-        problem._fingerprints = {
-            c.name: {"args": [codec.fingerprint(a) for a in codec.decode(codec.encode(list(c.args)))],
-                     "kwargs": {k: codec.fingerprint(v) for k, v in codec.decode(codec.encode(dict(c.kwargs))).items()}}
-            for c in problem.cases()}
+        problem._fingerprints = {c.name: sent_fingerprints(c.args, c.kwargs) for c in problem.cases()}
     return problem._fingerprints
+
+
+def sent_fingerprints(args: list, kwargs: dict) -> dict:
+    """The fingerprints of arguments exactly as the sandbox receives them (through the codec), in the shape
+    the harness reports them after each call."""
+    return codec.fingerprints(*codec.decode(codec.encode([list(args), dict(kwargs)])))
 
 
 def _load_or_compute(problem: Problem) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from typing import Any, Callable
 import numpy as np
 
 from . import codec, engine
+from .expected import sent_fingerprints
 from .inputs import InputSpace
 from .problem import Case, Kind, Problem, ProblemError, load_problem
 from .report import Verdict
@@ -78,8 +79,7 @@ class LocalRunner(Runner):
             return CaseRun(index=0, status="error", message=f"{type(exc).__name__}: {exc}"[:500])
         finally:
             signal.signal(signal.SIGPROF, previous)
-        after = {"args": [codec.fingerprint(a) for a in args],
-                 "kwargs": {k: codec.fingerprint(v) for k, v in kwargs.items()}}
+        after = codec.fingerprints(args, kwargs)
         try:
             value = codec.decode(codec.encode(value))
         except codec.CodecError as exc:
@@ -169,9 +169,7 @@ def _reference_on(problem: Problem, case: dict, reference: Callable):
         expected = codec.decode(codec.encode(reference(*copy.deepcopy(args), **copy.deepcopy(kwargs))))
     except Exception:
         return None
-    sent = {"args": [codec.fingerprint(a) for a in codec.decode(codec.encode(args))],
-            "kwargs": {k: codec.fingerprint(v) for k, v in codec.decode(codec.encode(kwargs)).items()}}
-    return expected, sent
+    return expected, sent_fingerprints(args, kwargs)
 
 
 def judge(problem: Problem, case: dict, got: CaseRun, reference: Callable) -> tuple[bool, str]:
