@@ -1,20 +1,33 @@
-"""Uses the raw feature value (the left neighbour) as the threshold instead of the midpoint."""
+"""Uses the raw feature value (the left neighbour) as the threshold instead of the midpoint.
+(Vectorised like the reference, so that only this mistake is wrong and the verdict does not depend on the
+host's load.)"""
 import numpy as np
 
 
 def best_split(X, y):
-    X = np.asarray(X, dtype=float)
-    _, y = np.unique(y, return_inverse=True)
+    X = np.asarray(X, dtype=np.float64)
+    _, codes = np.unique(np.asarray(y), return_inverse=True)
+    codes = codes.reshape(-1)
     n, d = X.shape
-    k = y.max() + 1
-    total = np.bincount(y, minlength=k)
-    best, best_g = (-1, 0.0, 1.0 - float(total @ total) / n ** 2), np.inf
+    onehot = np.eye(codes.max() + 1, dtype=np.int64)[codes]
+    total = onehot.sum(axis=0)
+    parent = 1.0 - float(np.sum(total.astype(np.float64) ** 2)) / n ** 2
+    best = None
     for j in range(d):
-        values = np.unique(X[:, j])
-        for t in values[:-1]:
-            left = np.bincount(y[X[:, j] <= t], minlength=k)
-            right = total - left
-            g = (n - left @ left / left.sum() - right @ right / right.sum()) / n
-            if g < best_g - 1e-12:
-                best_g, best = g, (j, float(t), float(g))
-    return best
+        order = np.argsort(X[:, j], kind="stable")
+        xs = X[order, j]
+        cut = np.nonzero(xs[:-1] < xs[1:])[0]
+        if cut.size == 0:
+            continue
+        left = np.cumsum(onehot[order], axis=0)[cut].astype(np.float64)
+        right = total - left
+        n_left = cut + 1.0
+        n_right = n - n_left
+        impurity = (n - (left ** 2).sum(axis=1) / n_left - (right ** 2).sum(axis=1) / n_right) / n
+        i = int(np.argmin(impurity))
+        i = int(np.nonzero(impurity <= impurity[i] + 1e-12)[0][0])
+        if best is None or impurity[i] < best[0] - 1e-12:
+            best = (float(impurity[i]), j, float(xs[cut[i]]))
+    if best is None:
+        return (-1, 0.0, parent)
+    return (best[1], best[2], best[0])
