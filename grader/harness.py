@@ -79,6 +79,14 @@ def _user_traceback(exc: BaseException) -> str:
     return out[-MAX_MESSAGE:]
 
 
+def _flush_prints() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # the submission may have replaced or closed them
+            pass
+
+
 def main() -> None:
     try:
         _main()
