@@ -27,6 +27,10 @@ from .report import Verdict
 from .sandbox.base import CaseInput, CaseRun, SandboxError
 
 
+class CandidateError(ValueError):
+    """The candidate cannot be mined at all (it does not load, or lacks the entry point)."""
+
+
 class _OutOfTime(Exception):
     pass
 
@@ -58,8 +62,11 @@ class LocalRunner(Runner):
 
     def __init__(self, problem: Problem, source: str, name: str):
         module = types.ModuleType(f"mljudge_candidate_{Path(name).stem}")
-        exec(compile(source, name, "exec"), module.__dict__)
-        self.fn = getattr(module, problem.entry_point)
+        try:
+            exec(compile(source, name, "exec"), module.__dict__)
+            self.fn = getattr(module, problem.entry_point)
+        except Exception as exc:
+            raise CandidateError(f"{name} does not load: {type(exc).__name__}: {exc}") from None
         self.limit = problem.limits.time_per_case_s
 
     def __call__(self, cases: list[dict]) -> list[CaseRun]:
@@ -100,7 +107,7 @@ class SandboxRunner(Runner):
                                   cases=[CaseInput(args=list(c.get("args", [])), kwargs=dict(c.get("kwargs", {})))
                                          for c in cases], limits=self.problem.limits)
         if result.ending.value == "compile_error":
-            raise SandboxError(f"the candidate does not load: {result.compile_message[-500:]}", transient=False)
+            raise CandidateError(f"the candidate does not load: {result.compile_message[-500:]}")
         runs = result.cases
         if result.interrupted is not None:
             status = "timeout" if result.ending.value == "timeout" else "error"
@@ -320,12 +327,12 @@ def mine_command(args, make_sandbox) -> int:
     """The CLI: mines every candidate and prints what it found. Exit 0 when each one was distinguished."""
     try:
         problem = load_problem(args.problem)
+        if problem.kind is Kind.DESIGN:
+            print(f"{problem.slug} is a design problem: nothing to mine")
+            return 2
         problem.cases()
     except ProblemError as exc:
         print("malformed problem folder:\n" + "\n".join(f"  {exc.folder}/{e}" for e in exc.errors))
-        return 2
-    if problem.kind is Kind.DESIGN:
-        print(f"{problem.slug} is a design problem: nothing to mine")
         return 2
     has_draw = hasattr(problem.trusted("cases"), "draw_case")
     print(f"{problem.slug}: drawing inputs from "
@@ -353,8 +360,8 @@ def mine_command(args, make_sandbox) -> int:
             print(f"\n{label}: differs after {found.examples} examples, {found.seconds:.1f} s — {found.why[:300]}")
             print("    " + render_case(found.case, f"mined-{stem}"))
         return 1 if missed else 0
-    except (OSError, engine.SourceError) as exc:
-        print(f"cannot read the candidate: {exc}")
+    except (OSError, engine.SourceError, CandidateError) as exc:
+        print(f"cannot mine the candidate: {exc}")
         return 2
     except SandboxError as exc:
         print(f"system error (not the candidate's fault; retry): {exc}")
