@@ -179,12 +179,14 @@ def _reference_on(problem: Problem, case: dict, reference: Callable):
     return expected, sent_fingerprints(args, kwargs)
 
 
-def judge(problem: Problem, case: dict, got: CaseRun, reference: Callable) -> tuple[bool, str]:
+def judge(problem: Problem, case: dict, got: CaseRun, reference: Callable, *,
+          known: tuple | None = None) -> tuple[bool, str]:
     """(True, why) when grading would reject the candidate's run `got` on this input and accept the
-    reference's: the same judgement as grading (engine._judge_case)."""
+    reference's: the same judgement as grading (engine._judge_case). `known`: _reference_on's answer for
+    this input, when the caller already has it."""
     if got.status == "not_run":
         return False, ""
-    known = _reference_on(problem, case, reference)
+    known = known or _reference_on(problem, case, reference)
     if known is None:
         return False, ""
     expected, sent = known
@@ -259,9 +261,11 @@ def mine(problem: Problem, run: Runner, *, seconds: float = 30.0, seed: int = 0)
                     raise
             if run.batch == 1:
                 break
-            valid = [c for c in drawn if _reference_on(problem, c, reference) is not None]
-            for case, got in zip(valid, run(valid) if valid else []):
-                hit, why = judge(problem, case, got, reference)
+            # The reference runs once per input: its answer both filters the batch and judges it.
+            valid = [(c, k) for c in drawn if (k := _reference_on(problem, c, reference)) is not None]
+            runs = run([c for c, _ in valid]) if valid else []
+            for (case, known), got in zip(valid, runs):
+                hit, why = judge(problem, case, got, reference, known=known)
                 if hit:
                     keep(case, why)
             state["examples"] += len(valid)
