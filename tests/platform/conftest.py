@@ -145,3 +145,48 @@ def start_worker(queue, redis_url, tmp_path):
     yield start
     for worker in workers:
         worker.stop()
+
+
+# --- a real browser ---------------------------------------------------------------------------------
+
+def screenshots_dir():
+    """Under var/ by default: tests never write into tracked files. MLJUDGE_SCREENSHOTS_DIR=docs/screenshots
+    refreshes the README's pictures on purpose."""
+    import os
+    from pathlib import Path
+
+    return Path(os.environ.get("MLJUDGE_SCREENSHOTS_DIR") or ROOT / "var" / "screenshots")
+
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture
+def bundle():
+    if not (ROOT / "platform" / "static" / "dist" / "main.js").exists():
+        unavailable("the front-end bundle (run: cd platform/frontend && npm ci && npm run build)")
+
+
+@pytest.fixture
+def page(chromium_path, bundle, monkeypatch):
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop on this thread; the test's own ORM calls are still sync.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.js_errors = errors
+        yield page
+        context.close()
+        browser.close()
+        # While Playwright's loop runs, Django keeps this code's DB connections in a separate context;
+        # close them here, or they outlive the test and block dropping the test database.
+        from django.db import connections
+
+        connections.close_all()

@@ -7,16 +7,7 @@ import re
 import grader
 import pytest
 
-from ..conftest import PROBLEMS, ROOT, kmeans_or_softmax
-
-
-def screenshots_dir():
-    """Under var/ by default: tests never write into tracked files. MLJUDGE_SCREENSHOTS_DIR=docs/screenshots
-    refreshes the README's pictures on purpose."""
-    import os
-    from pathlib import Path
-
-    return Path(os.environ.get("MLJUDGE_SCREENSHOTS_DIR") or ROOT / "var" / "screenshots")
+from ..conftest import PROBLEMS, kmeans_or_softmax, screenshots_dir
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser, pytest.mark.docker,
               pytest.mark.services]
@@ -25,42 +16,6 @@ SLUG = kmeans_or_softmax()
 REFERENCE = (PROBLEMS / SLUG / "reference.py").read_text()
 WRONG = (PROBLEMS / SLUG / "wrong" / ("one_iteration.py" if SLUG == "kmeans" else "naive_no_max.py")).read_text()
 SCREENSHOTS = screenshots_dir()
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
-
-
-@pytest.fixture
-def bundle():
-    if not (ROOT / "platform" / "static" / "dist" / "main.js").exists():
-        from ..conftest import unavailable
-
-        unavailable("the front-end bundle (run: cd platform/frontend && npm ci && npm run build)")
-
-
-@pytest.fixture
-def page(chromium_path, bundle, monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API keeps an event loop on this thread; the test's own ORM calls are still sync.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        errors: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.js_errors = errors
-        yield page
-        context.close()
-        browser.close()
-        # While Playwright's loop runs, Django keeps this code's DB connections in a separate context;
-        # close them here, or they outlive the test and block dropping the test database.
-        from django.db import connections
-
-        connections.close_all()
-
-
 def type_code(page, source: str) -> None:
     editor = page.locator(".cm-content")
     editor.click()

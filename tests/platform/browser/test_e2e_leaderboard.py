@@ -6,14 +6,15 @@ import re
 
 import pytest
 
-from .test_e2e import REFERENCE, SLUG, bundle, screenshots_dir, click_and_wait_verdict, page, type_code  # noqa: F401 (fixtures)
+from ..conftest import screenshots_dir
+from .test_e2e import REFERENCE, SLUG, click_and_wait_verdict, type_code
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser, pytest.mark.docker,
               pytest.mark.services]
 SCREENSHOTS = screenshots_dir()
 
 
-def test_it_puts_an_accepted_solver_on_the_leaderboard(page, live_server, start_worker, synced_problems, make_user):  # noqa: F811
+def test_it_puts_an_accepted_solver_on_the_leaderboard(page, live_server, start_worker, synced_problems, make_user):
     start_worker(name="e2e-leaderboard")
     make_user("someone-else")
     make_user("lena", display_name="Lena L.", password="pw-Secret-123")

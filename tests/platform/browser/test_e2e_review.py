@@ -7,8 +7,6 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 
-from .test_e2e import bundle, page  # noqa: F401  (fixtures: Chromium via Playwright, the front-end bundle)
-
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser, pytest.mark.services]
 
 REPORT = {
@@ -32,7 +30,7 @@ def log_in(page, base: str, username: str) -> None:
     page.wait_for_url(re.compile(r"/problems/$"))
 
 
-def test_it_lets_an_instructor_comment_and_the_student_read_it(page, live_server, make_user, make_problem,  # noqa: F811
+def test_it_lets_an_instructor_comment_and_the_student_read_it(page, live_server, make_user, make_problem,
                                                                make_submission):
     from mljudge.cohorts.services import cohort_create, cohort_join
     from mljudge.submissions.models import Status, Verdict
