@@ -95,6 +95,17 @@ class Problem:
             self._cases = load_cases(self)
         return self._cases
 
+    @property
+    def score_range(self) -> tuple[float | None, float | None]:
+        """The scores a grade can have (None: unbounded on that side): a function problem's score is the
+        fraction of tests passed, a design answer's the fraction of rubric points, a scored problem's its
+        metric's value."""
+        if self.kind is Kind.SCORED:
+            from .scoring import METRIC_RANGES
+
+            return METRIC_RANGES[self.scoring["metric"]]
+        return (0.0, 1.0)
+
     def content_hash(self) -> str:
         """Hash of everything that decides a grade (not the statement or wrong solutions)."""
         h = hashlib.sha256()

@@ -45,6 +45,11 @@ def negative_squared_error(predictions: Any, target: Any) -> np.ndarray:
 
 METRICS = {"recall_at_k": recall_at_k, "accuracy": accuracy, "negative_squared_error": negative_squared_error}
 
+# The scores each metric can give (None: unbounded on that side). A score is a mean of per-row values, so it
+# lies in the per-row range; the platform stores this at sync time to bound instructors' score overrides.
+METRIC_RANGES: dict[str, tuple[float | None, float | None]] = {
+    "recall_at_k": (0.0, 1.0), "accuracy": (0.0, 1.0), "negative_squared_error": (None, 0.0)}
+
 
 def validate_predictions(predictions: Any, target: Any, metric: str) -> str:
     """An empty string if the predictions have the shape the metric needs, else what is wrong."""

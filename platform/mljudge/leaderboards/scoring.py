@@ -1,25 +1,45 @@
 """How points are counted: pure functions, the only place the rules live (the leaderboard pages quote them)."""
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 DIFFICULTY_WEIGHTS = {"easy": 1.0, "medium": 2.0, "hard": 3.0}
 DECAY = 0.95
 PLACES = 6  # points are stored rounded, so that equal totals compare equal (ties go to who got there first)
+FULL_SCORE = 1.0  # a function problem's score when every test passes (the fraction passed)
 
 
-def effective_score(*, score: float | None, score_override: float | None) -> float | None:
-    """An instructor's override replaces the graded score."""
-    return score_override if score_override is not None else score
+def in_range(value: float, *, low: float | None, high: float | None) -> bool:
+    """Whether a score is one a grade of the problem could have (low/high: Problem.score_min/score_max, None:
+    unbounded on that side). NaN and infinities never are."""
+    return math.isfinite(value) and (low is None or value >= low) and (high is None or value <= high)
+
+
+def effective_score(*, score: float | None, score_override: float | None,
+                    low: float | None = None, high: float | None = None) -> float | None:
+    """An instructor's override replaces the graded score. It is clamped to the problem's score range, so even a
+    row written around review.services (legacy data, the shell) never counts for more than a real grade could."""
+    if score_override is None:
+        return score
+    if math.isnan(score_override):  # NaN counts as the lowest score there is
+        return low if low is not None else float("-inf")
+    if low is not None:
+        score_override = max(low, score_override)
+    if high is not None:
+        score_override = min(high, score_override)
+    return score_override
 
 
 def is_solved(*, kind: str, verdict: str, score: float | None, score_override: float | None,
-              threshold: float | None) -> bool:
-    """Accepted by the grader, unless an override says otherwise: an override of 1.0 (scored problems: at least
-    the threshold) solves, a lower one does not."""
+              threshold: float | None, low: float | None = None, high: float | None = None) -> bool:
+    """Accepted by the grader, unless an override says otherwise: the (clamped) override solves when it reaches
+    what acceptance needs — a scored problem's threshold, otherwise a full score (every test passed, every
+    rubric point) — and a lower one does not."""
     if score_override is not None:
-        bar = threshold if kind == "scored" and threshold is not None else 1.0
-        return score_override >= bar
+        effective = effective_score(score=score, score_override=score_override, low=low, high=high)
+        bar = threshold if kind == "scored" and threshold is not None else FULL_SCORE
+        return effective >= bar
     return verdict == "accepted"
 
 

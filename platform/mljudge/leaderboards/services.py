@@ -35,6 +35,8 @@ class ProblemRules:
     kind: str
     difficulty: str
     threshold: float | None
+    low: float | None = None    # the problem's score range: overrides count only inside it
+    high: float | None = None
 
 
 def _graded(**filters) -> Iterable[dict]:
@@ -49,9 +51,11 @@ def _summarise(*, rules: ProblemRules, rows: list[dict]) -> dict | None:
         return None
     best, best_key, best_points, first_solve = None, None, 0.0, None
     for row in rows:
-        score = scoring.effective_score(score=row["score"], score_override=row["score_override"])
+        score = scoring.effective_score(score=row["score"], score_override=row["score_override"],
+                                        low=rules.low, high=rules.high)
         solved = scoring.is_solved(kind=rules.kind, verdict=row["verdict"], score=row["score"],
-                                   score_override=row["score_override"], threshold=rules.threshold)
+                                   score_override=row["score_override"], threshold=rules.threshold,
+                                   low=rules.low, high=rules.high)
         points = scoring.problem_points(difficulty=rules.difficulty, fraction=scoring.fraction(
             kind=rules.kind, solved=solved, score=score, threshold=rules.threshold))
         if solved and first_solve is None:
@@ -59,7 +63,8 @@ def _summarise(*, rules: ProblemRules, rows: list[dict]) -> dict | None:
         key = (points, score if score is not None and score == score else float("-inf"))
         if best_key is None or key > best_key:  # strictly better: ties keep the earlier submission
             best, best_key, best_points = row, key, points
-    private = best["score_override"] if best["score_override"] is not None else best["private_score"]
+    private = scoring.effective_score(score=best["private_score"], score_override=best["score_override"],
+                                      low=rules.low, high=rules.high)
     return {
         "best_submission_id": best["id"], "solved": first_solve is not None, "points": best_points,
         "best_score": best_key[1] if best_key[1] != float("-inf") else None, "private_score": private,
@@ -69,8 +74,12 @@ def _summarise(*, rules: ProblemRules, rows: list[dict]) -> dict | None:
     }
 
 
+_RULE_FIELDS = ("kind", "difficulty", "score_threshold", "score_min", "score_max")
+
+
 def _rules(problem: Problem) -> ProblemRules:
-    return ProblemRules(kind=problem.kind, difficulty=problem.difficulty, threshold=problem.score_threshold)
+    return ProblemRules(kind=problem.kind, difficulty=problem.difficulty, threshold=problem.score_threshold,
+                        low=problem.score_min, high=problem.score_max)
 
 
 def best_result_recompute(*, user_id: int, problem_id: int) -> BestResult | None:
@@ -79,7 +88,7 @@ def best_result_recompute(*, user_id: int, problem_id: int) -> BestResult | None
     with transaction.atomic():
         # One user's totals are derived from all their rows: serialise concurrent grades of the same user.
         get_user_model().objects.select_for_update().filter(pk=user_id).first()
-        problem = Problem.objects.only("kind", "difficulty", "score_threshold").get(pk=problem_id)
+        problem = Problem.objects.only(*_RULE_FIELDS).get(pk=problem_id)
         rows = sorted(_graded(user_id=user_id, problem_id=problem_id), key=lambda r: (r["created_at"], r["id"]))
         fields = _summarise(rules=_rules(problem), rows=rows)
         if fields is None:
@@ -172,7 +181,7 @@ def standings_refresh_window(*, now: datetime | None = None) -> int:
 
 def leaderboards_rebuild(*, now: datetime | None = None) -> tuple[int, int]:
     """Rebuilds every BestResult and Standing from the submissions (after a bulk import, or to repair)."""
-    problems = {p.pk: _rules(p) for p in Problem.objects.only("kind", "difficulty", "score_threshold")}
+    problems = {p.pk: _rules(p) for p in Problem.objects.only(*_RULE_FIELDS)}
     results: list[BestResult] = []
     group: list[dict] = []
     rows = _graded().order_by("user_id", "problem_id", "created_at", "id").iterator(5000)

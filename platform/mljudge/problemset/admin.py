@@ -17,7 +17,8 @@ class ProblemAdmin(admin.ModelAdmin):
     search_fields = ("slug", "title")
     # Content comes from problems/<slug>/ via `manage.py sync_problems`; only visibility is edited here.
     readonly_fields = ("slug", "title", "kind", "difficulty", "statement_md", "statement_html", "starter",
-                       "entry_point", "score_threshold", "current_version", "created_at", "updated_at")
+                       "entry_point", "score_threshold", "score_min", "score_max", "current_version", "created_at",
+                       "updated_at")
     exclude = ("topics",)
     inlines = [ProblemVersionInline]
 

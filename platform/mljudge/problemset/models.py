@@ -42,6 +42,11 @@ class Problem(models.Model):
     is_draft = models.BooleanField(default=False)
     # Scored problems: the acceptance threshold from problem.toml (leaderboard points are relative to it).
     score_threshold = models.FloatField(null=True, blank=True)
+    # The scores a grade can have (None: unbounded on that side), from the grader at sync time: 0–1 for
+    # function problems (fraction of tests passed) and design answers (fraction of rubric points), the metric's
+    # range for scored ones. Score overrides must lie inside it (review.services).
+    score_min = models.FloatField(null=True, blank=True, default=0.0)
+    score_max = models.FloatField(null=True, blank=True, default=1.0)
     # Scored problems: the private ranking is shown to non-staff only from this moment on (set by staff).
     private_revealed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -36,6 +36,8 @@ class ProblemData:
     content_hash: str
     draft: bool = False
     score_threshold: float | None = None
+    score_min: float | None = 0.0       # the grader's score range (grader.Problem.score_range)
+    score_max: float | None = 1.0
 
 
 @transaction.atomic
@@ -43,7 +45,7 @@ def problem_store(*, data: ProblemData) -> tuple[Problem, SyncOutcome]:
     """Creates or updates the catalogue entry; a new content hash or declared version adds a version row."""
     fields = {"title": data.title, "kind": data.kind, "difficulty": data.difficulty,
               "statement_md": data.statement_md, "starter": data.starter, "entry_point": data.entry_point,
-              "score_threshold": data.score_threshold}
+              "score_threshold": data.score_threshold, "score_min": data.score_min, "score_max": data.score_max}
     problem = (Problem.objects.select_for_update(of=("self",)).select_related("current_version")
                .filter(slug=data.slug).first())
     if data.draft and problem is not None and not problem.is_draft:

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models
 
 
 class Comment(models.Model):
@@ -22,18 +22,45 @@ class FeedbackSeen(models.Model):
     seen_at = models.DateTimeField()
 
 
-class ScoreOverride(models.Model):
-    """The audit trail: every override an instructor made, with the score it replaced. Never updated."""
+class AuditRowImmutable(IntegrityError):
+    """A score override's audit row was about to be changed or deleted: the trail is append-only."""
 
-    submission = models.ForeignKey("submissions.Submission", on_delete=models.CASCADE, related_name="overrides")
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AuditRowImmutable("Score override audit rows are never updated.")
+
+    def delete(self):
+        raise AuditRowImmutable("Score override audit rows are never deleted.")
+
+
+class ScoreOverride(models.Model):
+    """The audit trail: every override an instructor made, with the score it replaced. Append-only: the app has
+    no path that changes or deletes a row (save(), delete() and the queryset refuse; the admin is read-only;
+    deleting the submission is PROTECTed), and on PostgreSQL a trigger refuses UPDATE and DELETE from anywhere
+    (migration 0002)."""
+
+    submission = models.ForeignKey("submissions.Submission", on_delete=models.PROTECT, related_name="overrides")
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     previous = models.FloatField(null=True, blank=True)   # the effective score before
     score = models.FloatField(null=True, blank=True)      # null: override removed, the graded score counts
     reason = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = AppendOnlyQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
+
+    # An integrity guard, not business logic (the one exception to "no logic in save()"): an audit row that
+    # could be edited would prove nothing.
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AuditRowImmutable("Score override audit rows are never updated.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditRowImmutable("Score override audit rows are never deleted.")
 
 
 class RubricGrade(models.Model):

@@ -12,6 +12,7 @@ from django.utils.html import escape
 
 from mljudge.cohorts.models import Cohort
 from mljudge.cohorts.selectors import cohort_members, reviewable_submissions
+from mljudge.problemset.models import Kind, Problem
 from mljudge.submissions.models import Mode, Submission, Verdict
 
 from . import plagiarism
@@ -81,6 +82,19 @@ def overrides_for(*, submission: Submission) -> QuerySet[ScoreOverride]:
     return ScoreOverride.objects.filter(submission=submission).select_related("by")
 
 
+_OVERRIDE_UNIT = {Kind.FUNCTION: "the fraction of tests passed", Kind.DESIGN: "the fraction of rubric points",
+                  Kind.SCORED: "the range of this problem's metric"}
+
+
+def override_range_text(*, problem: Problem) -> str:
+    """What a score override of the problem may be, in words (the refusal message and the form say it)."""
+    low, high = problem.score_min, problem.score_max
+    bounds = (f" between {low:g} and {high:g}" if low is not None and high is not None
+              else f" of at least {low:g}" if low is not None else f" of at most {high:g}" if high is not None else "")
+    unit = _OVERRIDE_UNIT.get(problem.kind)
+    return f"a finite number{bounds}" + (f" ({unit})" if unit else "")
+
+
 def rubric_grade_for(*, submission: Submission, published_only: bool) -> RubricGrade | None:
     qs = RubricGrade.objects.filter(submission=submission)
     if published_only:
@@ -146,13 +160,9 @@ def side_by_side(*, a: Submission, b: Submission, starter: str) -> dict:
 
 
 def problems_for_review(*, code_only: bool = False) -> QuerySet:
-    from mljudge.problemset.models import Kind, Problem
-
     qs = Problem.objects.filter(is_active=True).order_by("slug")
     return qs.filter(kind__in=[Kind.FUNCTION, Kind.SCORED]) if code_only else qs
 
 
 def problem_for_similarity(*, slug: str):
-    from mljudge.problemset.models import Kind, Problem
-
     return Problem.objects.filter(slug=slug, kind__in=[Kind.FUNCTION, Kind.SCORED]).first() if slug else None

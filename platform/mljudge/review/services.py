@@ -12,12 +12,15 @@ from django.utils import timezone
 
 from mljudge.cohorts.selectors import submission_for_reviewer
 from mljudge.core.markdown import render_markdown
+from mljudge.leaderboards import scoring
 from mljudge.leaderboards.services import best_result_recompute
 from mljudge.submissions.models import Mode, Status, Submission
 
 from .models import Comment, FeedbackSeen, RubricGrade, ScoreOverride
+from .selectors import override_range_text
 
 MAX_COMMENT = 10_000
+MAX_OVERRIDE_REASON = 2_000
 
 
 class ReviewRefused(ValueError):
@@ -45,13 +48,19 @@ def feedback_mark_seen(*, viewer: AbstractBaseUser, submission: Submission) -> N
 
 def score_override_set(*, by: AbstractBaseUser, submission_id: int, score: float | None, reason: str) -> ScoreOverride:
     """Sets (or with score=None removes) the score that counts for a submission, with an audit row, then
-    rebuilds the user's leaderboard entry for the problem."""
-    submission_for_reviewer(viewer=by, submission_id=submission_id)
-    reason = reason.strip()
+    rebuilds the user's leaderboard entry for the problem. The score is in the unit of Submission.score and
+    within the problem's score range (Problem.score_min/score_max, from the grader): the fraction of tests
+    passed for a function problem, the metric for a scored one, the fraction of rubric points for a design
+    answer (points/max points, as rubric grading stores it)."""
+    submission = submission_for_reviewer(viewer=by, submission_id=submission_id)
+    reason = reason.replace("\r\n", "\n").strip()
     if not reason:
         raise ReviewRefused("Say why the score is overridden.")
-    if score is not None and not math.isfinite(score):
-        raise ReviewRefused("The score must be a finite number.")
+    if len(reason) > MAX_OVERRIDE_REASON or "\x00" in reason:
+        raise ReviewRefused(f"The reason is at most {MAX_OVERRIDE_REASON:,} characters of text.")
+    problem = submission.problem
+    if score is not None and not scoring.in_range(score, low=problem.score_min, high=problem.score_max):
+        raise ReviewRefused(f"The score must be {override_range_text(problem=problem)}.")
     with transaction.atomic():
         submission = Submission.objects.select_for_update().get(id=submission_id)
         if submission.mode == Mode.RUN:
@@ -59,7 +68,7 @@ def score_override_set(*, by: AbstractBaseUser, submission_id: int, score: float
         previous = submission.score_override if submission.score_override is not None else submission.score
         Submission.objects.filter(id=submission.id).update(score_override=score)
         audit = ScoreOverride.objects.create(submission=submission, by=by, previous=previous, score=score,
-                                             reason=reason[:2000])
+                                             reason=reason)
         best_result_recompute(user_id=submission.user_id, problem_id=submission.problem_id)  # same transaction
     return audit
 

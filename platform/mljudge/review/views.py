@@ -71,7 +71,8 @@ def submission(request, submission_id: int):
         "diff_html": previous and selectors.diff_html(before=previous.source, after=sub.source,
                                                       before_label=f"#{previous.id}", after_label=f"#{sub.id}"),
         "comments": selectors.comments_for(submission=sub), "overrides": selectors.overrides_for(submission=sub),
-        "rubric_rows": rows, "grade": grade,
+        "override_range": selectors.override_range_text(problem=sub.problem),
+        "max_override_reason": services.MAX_OVERRIDE_REASON, "rubric_rows": rows, "grade": grade,
     })
 
 

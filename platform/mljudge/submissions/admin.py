@@ -11,7 +11,8 @@ class SubmissionAdmin(admin.ModelAdmin):
     search_fields = ("user__username", "problem__slug")
     raw_id_fields = ("user",)
     # The pipeline owns these (conditional UPDATEs); editing them here would race a worker.
+    # score_override too: an override is set only through review.services (bounded, audited, recounted).
     readonly_fields = ("user", "problem", "problem_version", "mode", "status", "verdict", "source", "score",
-                       "passed", "total", "time_s", "report", "message", "progress", "attempts", "claimed_by",
+                       "score_override", "passed", "total", "time_s", "report", "message", "progress", "attempts", "claimed_by",
                        "created_at", "queued_at", "started_at", "finished_at")
     date_hierarchy = "created_at"

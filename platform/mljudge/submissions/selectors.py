@@ -1,13 +1,16 @@
 """Reads of submissions. Code and reports are visible to their owner and to staff/instructors only."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
+from mljudge.leaderboards import scoring
 from mljudge.problemset.models import Problem
 
-from .models import Mode, Submission
+from .models import Mode, Submission, Verdict
 
 HIDDEN_FIELDS = ("input", "expected", "got", "message")
 
@@ -16,10 +19,62 @@ def can_view_all_submissions(*, user: AbstractBaseUser) -> bool:
     return user.is_authenticated and (user.is_staff or user.has_perm("submissions.view_all_submissions"))
 
 
+def _with_override_notes(qs: QuerySet[Submission]) -> QuerySet[Submission]:
+    """Who set each submission's score override, and why: the latest audit row (review.ScoreOverride; while an
+    override counts, the latest row is the one that set it)."""
+    from mljudge.review.models import ScoreOverride  # review builds on submissions: not a module-level import
+
+    latest = ScoreOverride.objects.filter(submission=OuterRef("pk")).order_by("-created_at", "-id")
+    return qs.annotate(override_by=Subquery(latest.values("by__username")[:1]),
+                       override_reason=Subquery(latest.values("reason")[:1]))
+
+
+@dataclass(frozen=True)
+class OverrideNote:
+    """What a submission's pages say about an instructor's score override, in place of the bare verdict."""
+
+    by: str                        # the instructor's username
+    reason: str
+    graded_score: float | None
+    effective_score: float | None  # what counts (leaderboards.scoring: clamped to the problem's range)
+    solved: bool                   # with the override, as the leaderboard counts it
+    graded_solved: bool            # as graded
+    label: str                     # the outcome, shown instead of the grader's verdict
+
+    @property
+    def changes_outcome(self) -> bool:
+        return self.solved != self.graded_solved
+
+
+def override_note(*, submission: Submission) -> OverrideNote | None:
+    """None unless an override counts for the submission. Submissions from this module's selectors carry the
+    audit fields already; any other is looked up (one query)."""
+    if submission.score_override is None:
+        return None
+    if not hasattr(submission, "override_reason"):
+        submission = _with_override_notes(Submission.objects.select_related("problem")).get(pk=submission.pk)
+    problem = submission.problem
+    rules = {"kind": problem.kind, "verdict": submission.verdict, "score": submission.score,
+             "threshold": problem.score_threshold, "low": problem.score_min, "high": problem.score_max}
+    solved = scoring.is_solved(score_override=submission.score_override, **rules)
+    graded_solved = scoring.is_solved(score_override=None, **rules)
+    if submission.mode == Mode.DESIGN:
+        label = submission.get_verdict_display()
+    else:
+        label = (Verdict.ACCEPTED.label if solved else "Not accepted" if graded_solved
+                 else submission.get_verdict_display())
+    return OverrideNote(
+        by=submission.override_by or "", reason=submission.override_reason or "", graded_score=submission.score,
+        effective_score=scoring.effective_score(score=submission.score, score_override=submission.score_override,
+                                                low=problem.score_min, high=problem.score_max),
+        solved=solved, graded_solved=graded_solved, label=label)
+
+
 def submissions_visible_to(*, viewer: AbstractBaseUser, problem: Problem | None = None,
                            everyone: bool = False) -> QuerySet[Submission]:
     """The viewer's own submissions; with everyone=True and the right role, all of them."""
-    qs = Submission.objects.select_related("problem", "user", "user__profile").defer("source", "report")
+    qs = _with_override_notes(Submission.objects.select_related("problem", "user", "user__profile")
+                              .defer("source", "report"))
     if not (everyone and can_view_all_submissions(user=viewer)):
         qs = qs.filter(user=viewer)
     if problem is not None:
@@ -29,7 +84,7 @@ def submissions_visible_to(*, viewer: AbstractBaseUser, problem: Problem | None 
 
 def submission_for_viewer(*, viewer: AbstractBaseUser, submission_id: int) -> Submission:
     """The submission, or Http404 (not 403: others' submission ids are not confirmed to exist)."""
-    qs = Submission.objects.select_related("problem", "user", "user__profile")
+    qs = _with_override_notes(Submission.objects.select_related("problem", "user", "user__profile"))
     if not can_view_all_submissions(user=viewer):
         qs = qs.filter(user=viewer)
     try:
