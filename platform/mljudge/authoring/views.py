@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from mljudge.core.ratelimits import limited
 from mljudge.grading.problems import problems_sync
 
 from . import selectors
@@ -10,6 +11,7 @@ from . import selectors
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@limited("authoring-sync")
 def sync(request):
     """Syncs problems/ and shows what failed, in which file. Valid folders load; invalid ones change nothing."""
     selectors.require_author(user=request.user)

@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.contrib.staticfiles.views import serve as serve_static
 from django.urls import include, path, re_path
 
+from mljudge.core.ratelimits import limited
+
 urlpatterns = [
     path("", include("mljudge.core.urls")),
     path("accounts/", include("mljudge.accounts.urls")),
@@ -12,6 +14,8 @@ urlpatterns = [
     path("cohorts/", include("mljudge.cohorts.urls")),
     path("review/", include("mljudge.review.urls")),
     path("authoring/", include("mljudge.authoring.urls")),
+    # The admin's login counts against the same per-address rate as the site's (django-axes locks both).
+    path("admin/login/", limited("login")(admin.site.login)),
     path("admin/", admin.site.urls),
 ]
 

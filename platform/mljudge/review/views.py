@@ -12,6 +12,7 @@ from mljudge.cohorts.models import Cohort
 from mljudge.cohorts.selectors import (cohort_for_instructor, cohorts_instructed_by, reviewable_submissions,
                                       submission_for_reviewer)
 from mljudge.core.markdown import highlight_python, render_markdown
+from mljudge.core.ratelimits import limited
 from mljudge.grading.api import problem_rubric
 from mljudge.problemset.models import Problem
 from mljudge.submissions.models import Mode, Verdict
@@ -82,6 +83,7 @@ def _back(submission_id: int):
 
 @require_POST
 @login_required
+@limited("comment")
 def comment(request, submission_id: int):
     """Reviewers comment here; a submission's author replies from their own page (same service)."""
     try:

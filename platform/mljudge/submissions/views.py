@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from mljudge.core.markdown import highlight_python, render_markdown
+from mljudge.core.ratelimits import limited
 from mljudge.grading.api import MAX_SOURCE_BYTES, report_for_solver
 from mljudge.grading.queue import queue_position
 from mljudge.problemset.selectors import problem_by_slug
@@ -89,6 +90,7 @@ def answer(request, slug: str):
 
 @require_POST
 @login_required
+@limited("preview")
 def preview(request):
     """Markdown preview of a design answer: rendered and sanitised exactly as it will be stored."""
     return HttpResponse(render_markdown(request.POST.get("answer", "")[:200_000]) or "<p><em>Nothing yet.</em></p>")

@@ -6,6 +6,7 @@ import re
 
 import grader
 import pytest
+from django.core import mail
 
 from ..conftest import PROBLEMS, kmeans_or_softmax, screenshots_dir
 
@@ -57,6 +58,11 @@ def test_it_lets_a_new_user_solve_a_problem_in_the_browser(page, live_server, st
     page.fill("#id_password1", "Correct-Horse-Battery-9")
     page.fill("#id_password2", "Correct-Horse-Battery-9")
     page.click("button[type=submit]")
+    # The account is activated from the mailed link (issue 10: a sign-up says nothing about the address).
+    page.wait_for_url(re.compile(r"/accounts/signup/sent/$"))
+    link = re.search(r"https?://[^/]+(/\S+)", mail.outbox[-1].body).group(1)
+    page.goto(f"{live_server.url}{link}")
+    page.click("[data-testid=activate]")
     page.wait_for_url(re.compile(r"/problems/$"))
     assert page.inner_text("[data-testid=display-name]") == "Grace <script>alert(1)</script>"
     page.screenshot(path=str(SCREENSHOTS / "catalogue.png"), full_page=True)

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",              # login lockout (AXES_* below)
+    "django_ratelimit",  # request rates (mljudge.core.ratelimits); its system checks vet the cache
 ]
 
 MIDDLEWARE = [
@@ -45,6 +47,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "mljudge.core.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a lockout flagged during authentication into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mljudge.config.urls"
@@ -80,6 +84,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:56379/0")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 
+# django-axes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -103,6 +110,29 @@ MLJUDGE_SERVE_STATIC = env_bool("MLJUDGE_SERVE_STATIC", False)
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
 EMAIL_FILE_PATH = VAR_DIR / "mail"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "mljudge <noreply@localhost>")
+
+# --- throttling (issue 10) ----------------------------------------------------------------------------
+# Behind a reverse proxy: how many proxies of ours append to X-Forwarded-For (0: trust REMOTE_ADDR only).
+# mljudge.core.ratelimits.client_ip is the one reader, for both the rate limits and django-axes.
+MLJUDGE_PROXY_HOPS = env_int("MLJUDGE_PROXY_HOPS", 0, minimum=0)
+RATELIMIT_USE_CACHE = "default"   # the shared Redis cache: every process and host counts together
+RATELIMIT_IP_META_KEY = "mljudge.core.ratelimits.client_ip"
+RATELIMIT_FAIL_OPEN = False       # no cache, no counting: refuse rather than let scripts through
+# Lockout per (username, address) pair: a guesser is stopped after 5 wrong passwords on one account, yet
+# nobody elsewhere can lock the real owner out by typing their name. One address trying many names is
+# capped by the "login" rate in core/ratelimits.py. Failures during a lockout restart the cool-off.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env_int("MLJUDGE_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("MLJUDGE_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_RESET_ON_SUCCESS = True      # a right password clears that pair's count (no creeping lockouts)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+AXES_CLIENT_IP_CALLABLE = "mljudge.core.ratelimits.client_ip"
+AXES_LOCKOUT_CALLABLE = "mljudge.core.ratelimits.lockout_response"
+SILENCED_SYSTEM_CHECKS = [
+    # django-ratelimit only knows django-redis by name; Django's own RedisCache (CACHES above) does the
+    # atomic add (SET NX) and incr (INCRBY) it needs.
+    "django_ratelimit.W001",
+]
 
 CSRF_COOKIE_HTTPONLY = False  # htmx reads nothing from it: the token travels in the form
 SESSION_COOKIE_HTTPONLY = True

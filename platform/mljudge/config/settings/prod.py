@@ -15,5 +15,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SESSION_COOKIE_SECURE = env_bool("MLJUDGE_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env_int("MLJUDGE_HSTS_SECONDS", 0, minimum=0)
+# One proxy of ours in front unless told otherwise: rate limits and lockouts key on the client's address.
+MLJUDGE_PROXY_HOPS = env_int("MLJUDGE_PROXY_HOPS", 1 if env_bool("MLJUDGE_BEHIND_PROXY", False) else 0, minimum=0)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("MLJUDGE_BEHIND_PROXY", False) else None
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

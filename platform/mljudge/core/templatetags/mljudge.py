@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -22,3 +23,18 @@ def seconds(value) -> str:
     if value < 0.01:
         return f"{value * 1000:.1f} ms"
     return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+@register.simple_tag
+def user_label(user) -> str:
+    """How every page names a person: the display name (chosen freely, so not unique) beside the unique
+    @username, so nobody can pass for somebody else by copying their display name. Escaped here."""
+    from mljudge.accounts.selectors import display_name_for
+
+    if user is None:
+        return ""
+    username = user.get_username()
+    name = display_name_for(user=user)
+    if name == username:
+        return format_html('<span class="user-label"><span class="handle">@{}</span></span>', username)
+    return format_html('<span class="user-label">{} <span class="handle">(@{})</span></span>', name, username)
