@@ -1,11 +1,13 @@
 from django.contrib import admin
 
-from .models import Cohort, Membership
+from .models import CodeAccess, Cohort, Membership
 
 
 class MembershipInline(admin.TabularInline):
     model = Membership
     raw_id_fields = ["user"]
+    # Consent is the user's to give: a row added here is a pending invitation until they accept it.
+    readonly_fields = ["status", "invited_by", "accepted_at", "share_past"]
     extra = 0
 
 
@@ -16,3 +18,22 @@ class CohortAdmin(admin.ModelAdmin):
     readonly_fields = ["invite_token"]
     raw_id_fields = ["created_by"]
     inlines = [MembershipInline]
+
+
+@admin.register(CodeAccess)
+class CodeAccessAdmin(admin.ModelAdmin):
+    """The access log: readable, never edited (its owner relies on it being complete)."""
+
+    list_display = ["at", "viewer", "owner", "submission", "via"]
+    list_filter = ["via"]
+    search_fields = ["viewer__username", "owner__username"]
+    readonly_fields = ["at", "viewer", "owner", "submission", "via"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

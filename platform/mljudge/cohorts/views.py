@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import selectors, services
+from .models import CohortRole
 
 
 @require_GET
@@ -35,6 +36,7 @@ def cohort_detail(request, cohort_id: int):
     return render(request, "cohorts/detail.html", {
         "cohort": cohort, "members": selectors.cohort_members(cohort=cohort),
         "instructors": selectors.cohort_instructors(cohort=cohort),
+        "invitations": selectors.cohort_invitations(cohort=cohort), "roles": CohortRole,
         "invite_url": request.build_absolute_uri(f"/cohorts/join/{cohort.invite_token}/"),
     })
 
@@ -44,8 +46,9 @@ def cohort_detail(request, cohort_id: int):
 def cohort_invite(request, cohort_id: int):
     names = request.POST.get("usernames", "").replace(",", " ").split()[:500]
     result = services.cohort_invite_usernames(instructor=request.user, cohort_id=cohort_id, usernames=names)
-    if result.added:
-        messages.success(request, f"Added: {', '.join(result.added)}")
+    if result.invited:
+        messages.success(request, f"Invited: {', '.join(result.invited)}. You will see their submissions once "
+                                  "they accept.")
     if result.already:
         messages.info(request, f"Already in the cohort: {', '.join(result.already)}")
     if result.unknown:
@@ -73,9 +76,9 @@ def cohort_remove(request, cohort_id: int, user_id: int):
 def cohort_join(request, token: str):
     cohort = selectors.cohort_by_token(token=token[:100])
     if request.method == "POST":
-        services.cohort_join(user=request.user, token=token)
+        services.cohort_join(user=request.user, token=token, share_past=_share_past(request))
         messages.success(request, f"You joined {cohort.name}. Its instructors can now see your submissions.")
-        return redirect("cohorts:list")
+        return redirect("cohorts:access")
     return render(request, "cohorts/join.html", {"cohort": cohort})
 
 
@@ -89,3 +92,40 @@ def cohort_export(request, cohort_id: int):
     return response
 
 
+def _share_past(request) -> bool:
+    return request.POST.get("share_past") == "1"
+
+
+@require_GET
+@login_required
+def access(request):
+    """Who can see my code: invitations to answer, cohorts (leave, share earlier work) and the access log."""
+    return render(request, "cohorts/access.html", {"access": selectors.my_code_access(user=request.user),
+                                                   "roles": CohortRole})
+
+
+@require_POST
+@login_required
+def accept(request, cohort_id: int):
+    services.invitation_accept(user=request.user, cohort_id=cohort_id, share_past=_share_past(request))
+    messages.success(request, "Invitation accepted. The cohort's instructors can now see your submissions.")
+    return redirect("cohorts:access")
+
+
+@require_POST
+@login_required
+def leave(request, cohort_id: int):
+    """Leaves a cohort, or declines an invitation to it."""
+    try:
+        services.membership_leave(user=request.user, cohort_id=cohort_id)
+        messages.success(request, "Done: that cohort's instructors no longer see your submissions.")
+    except services.CohortRefused as exc:
+        messages.error(request, str(exc))
+    return redirect("cohorts:access")
+
+
+@require_POST
+@login_required
+def share(request, cohort_id: int):
+    services.membership_share_past_set(user=request.user, cohort_id=cohort_id, share_past=_share_past(request))
+    return redirect("cohorts:access")

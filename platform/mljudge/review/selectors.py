@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from mljudge.cohorts.models import Cohort
-from mljudge.cohorts.selectors import cohort_members, reviewable_submissions
+from mljudge.cohorts.selectors import cohort_submissions, reviewable_submissions
 from mljudge.problemset.models import Kind, Problem
 from mljudge.submissions.models import Mode, Submission, Verdict
 
@@ -55,11 +55,13 @@ def dashboard_submissions(*, viewer: AbstractBaseUser, filters: DashboardFilters
     return qs.order_by(order, "-id")
 
 
-def previous_attempt(*, submission: Submission) -> Submission | None:
-    """The same user's attempt at the same problem just before this one (code modes: run or submit)."""
+def previous_attempt(*, viewer: AbstractBaseUser, submission: Submission) -> Submission | None:
+    """The same user's attempt at the same problem just before this one (code modes: run or submit), among
+    those the viewer may review: an attempt from before the member shared it is not shown in a diff either."""
     modes = [Mode.DESIGN] if submission.mode == Mode.DESIGN else [Mode.RUN, Mode.SUBMIT]
-    return (Submission.objects.filter(user_id=submission.user_id, problem_id=submission.problem_id, mode__in=modes,
-                                      id__lt=submission.id).order_by("-id").first())
+    return (reviewable_submissions(viewer=viewer).filter(user_id=submission.user_id, problem_id=submission.problem_id,
+                                                          mode__in=modes, id__lt=submission.id)
+            .order_by("-id").first())
 
 
 def diff_html(*, before: str, after: str, before_label: str, after_label: str) -> str:
@@ -124,9 +126,8 @@ class SuspiciousPair:
 
 
 def latest_code_by_member(*, cohort: Cohort, problem_id: int) -> list[Submission]:
-    """Each member's latest submitted (Mode.SUBMIT) code for the problem."""
-    subs = (Submission.objects.filter(problem_id=problem_id, mode=Mode.SUBMIT,
-                                      user__in=cohort_members(cohort=cohort).values("id"))
+    """Each member's latest submitted (Mode.SUBMIT) code for the problem, among what they share with the cohort."""
+    subs = (cohort_submissions(cohort=cohort).filter(problem_id=problem_id, mode=Mode.SUBMIT)
             .select_related("user", "problem").order_by("user_id", "-id"))
     latest: dict[int, Submission] = {}
     for s in subs:

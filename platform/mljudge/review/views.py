@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from mljudge.cohorts.models import Cohort
 from mljudge.cohorts.selectors import (cohort_for_instructor, cohorts_instructed_by, reviewable_submissions,
                                       submission_for_reviewer)
+from mljudge.cohorts.services import code_access_record
 from mljudge.core.markdown import highlight_python, render_markdown
 from mljudge.core.ratelimits import limited
 from mljudge.grading.api import problem_rubric
@@ -58,7 +59,10 @@ def dashboard(request):
 @login_required
 def submission(request, submission_id: int):
     sub = submission_for_reviewer(viewer=request.user, submission_id=submission_id)
-    previous = selectors.previous_attempt(submission=sub)
+    previous = selectors.previous_attempt(viewer=request.user, submission=sub)
+    for shown in (sub, previous):
+        if shown is not None:
+            code_access_record(viewer=request.user, submission=shown)
     design = sub.mode == Mode.DESIGN
     rubric = _rubric(sub.problem) if design else []
     grade = selectors.rubric_grade_for(submission=sub, published_only=False)
@@ -146,6 +150,8 @@ def plagiarism_pair(request, cohort_id: int, a: int, b: int):
     if a not in pair or b not in pair or pair[a].problem_id != pair[b].problem_id:
         raise Http404("No such pair in this cohort")
     sub_a, sub_b = pair[a], pair[b]
+    for shown in (sub_a, sub_b):
+        code_access_record(viewer=request.user, submission=shown)
     return render(request, "review/pair.html", {
         "cohort": cohort, "a": sub_a, "b": sub_b,
         **selectors.side_by_side(a=sub_a, b=sub_b, starter=sub_a.problem.starter)})

@@ -1,4 +1,8 @@
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+
+from mljudge.cohorts.models import AccessVia
+from mljudge.cohorts.services import code_access_record
 
 from .models import Submission
 
@@ -16,3 +20,10 @@ class SubmissionAdmin(admin.ModelAdmin):
                        "score_override", "passed", "total", "time_s", "report", "message", "progress", "attempts", "claimed_by",
                        "created_at", "queued_at", "started_at", "finished_at")
     date_hierarchy = "created_at"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The change page shows the code and the full report: the owner sees this view in their access log."""
+        submission = self.get_object(request, unquote(object_id))
+        if submission is not None and self.has_view_or_change_permission(request, submission):
+            code_access_record(viewer=request.user, submission=submission, via=AccessVia.ADMIN)
+        return super().change_view(request, object_id, form_url, extra_context)

@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from mljudge.cohorts.services import code_access_record
 from mljudge.core.markdown import highlight_python, render_markdown
 from mljudge.core.ratelimits import limited
 from mljudge.grading.api import MAX_SOURCE_BYTES, report_for_solver
@@ -111,6 +112,7 @@ def selectors_context(submission) -> dict:
 @login_required
 def detail(request, submission_id: int):
     submission = selectors.submission_for_viewer(viewer=request.user, submission_id=submission_id)
+    code_access_record(viewer=request.user, submission=submission)  # staff opening someone else's: logged
     body = render_markdown(submission.source) if submission.mode == Mode.DESIGN else highlight_python(submission.source)
     is_owner = submission.user_id == request.user.pk
     review_services.feedback_mark_seen(viewer=request.user, submission=submission)
@@ -126,6 +128,7 @@ def detail(request, submission_id: int):
 def status(request, submission_id: int):
     """The live part of a submission page, polled by htmx until the verdict is final."""
     submission = selectors.submission_for_viewer(viewer=request.user, submission_id=submission_id)
+    code_access_record(viewer=request.user, submission=submission)
     return render(request, "submissions/_status.html", selectors_context(submission))
 
 

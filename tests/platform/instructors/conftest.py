@@ -37,11 +37,15 @@ def make_instructor(make_user):
 
 @pytest.fixture
 def make_cohort():
-    def make(instructor, name: str, members=()):
+    """A cohort whose members were invited and accepted, sharing their earlier work too (so the tests here
+    see every submission of theirs; tests/platform/security/test_consent.py tests the time window)."""
+    def make(instructor, name: str, members=(), *, share_past: bool = True):
         cohort = cohort_services.cohort_create(instructor=instructor, name=name)
         if members:
             cohort_services.cohort_invite_usernames(instructor=instructor, cohort_id=cohort.id,
                                                     usernames=[m.username for m in members])
+            for member in members:
+                cohort_services.invitation_accept(user=member, cohort_id=cohort.id, share_past=share_past)
         return cohort
 
     return make

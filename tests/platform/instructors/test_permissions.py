@@ -107,7 +107,7 @@ def test_it_invites_by_username_and_reports_unknown_names(classroom, make_user):
     make_user("fay")
     result = services.cohort_invite_usernames(instructor=classroom["ada"], cohort_id=classroom["a"].id,
                                               usernames=["fay", "ann", "nobody", "FAY"])
-    assert (result.added, result.already, result.unknown) == (["fay"], ["ann"], ["nobody"])
+    assert (result.invited, result.already, result.unknown) == (["fay"], ["ann"], ["nobody"])
 
 
 def test_it_stops_showing_a_removed_members_submissions(classroom):

@@ -74,4 +74,5 @@ def test_it_diffs_design_answers_only_against_design_answers(classroom, make_pro
     design = make_problem("feed", kind="design")
     a = make_submission(classroom["ann"], design, mode=Mode.DESIGN, status=Status.AWAITING_REVIEW, source="v1")
     b = make_submission(classroom["ann"], design, mode=Mode.DESIGN, status=Status.AWAITING_REVIEW, source="v2")
-    assert previous_attempt(submission=b) == a and previous_attempt(submission=a) is None
+    ada = classroom["ada"]
+    assert previous_attempt(viewer=ada, submission=b) == a and previous_attempt(viewer=ada, submission=a) is None

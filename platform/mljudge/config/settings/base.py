@@ -65,6 +65,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mljudge.review.context_processors.feedback",
+                "mljudge.cohorts.context_processors.invitations",
             ],
         },
     },
