@@ -143,6 +143,8 @@ def test_review_pages_and_comments_show_the_username_beside_a_copied_display_nam
     cohort = cohort_services.cohort_create(instructor=teacher, name="C")
     cohort_services.cohort_invite_usernames(instructor=teacher, cohort_id=cohort.id,
                                             usernames=["alice", "mallory"])
+    for member in (alice, mallory):  # an invitation grants nothing until it is accepted (test_consent.py)
+        cohort_services.invitation_accept(user=member, cohort_id=cohort.id, share_past=True)
     submission = graded(alice, make_problem("toy"), make_submission)
     # mallory comments on her own work, and alice's reviewer comments on alice's: names must not blur.
     review_services.comment_create(author=alice, submission_id=submission.id, body="my reply")
