@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from enum import StrEnum
 from typing import Any, Callable
 
 import numpy as np
@@ -33,24 +34,39 @@ CASE_STATUS_VERDICT = {
 }
 
 
+class SourceProblem(StrEnum):
+    TOO_LARGE = "too_large"
+    NOT_UTF8 = "not_utf8"
+    EMPTY = "empty"
+    NUL = "nul"
+
+
 class SourceError(ValueError):
-    """The submission cannot be run at all: too large, not UTF-8, or empty. The message says why."""
+    """The submission cannot be run at all: too large, not UTF-8, or empty. The message says why, `reason`
+    says which."""
+
+    def __init__(self, message: str, *, reason: SourceProblem):
+        super().__init__(message)
+        self.reason = reason
 
 
-def check_source(source: bytes | str) -> str:
-    """The submission as text, or SourceError with a message fit to show the user."""
+def check_source(source: bytes | str, *, allow_empty: bool = False) -> str:
+    """The submission as text, or SourceError with a message fit to show the user. allow_empty is for
+    drafts: an editor may be emptied, but the other limits hold."""
     raw = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
     if len(raw) > MAX_SOURCE_BYTES:
-        raise SourceError(f"the source is {len(raw):,} bytes; the limit is {MAX_SOURCE_BYTES:,} bytes")
+        raise SourceError(f"the source is {len(raw):,} bytes; the limit is {MAX_SOURCE_BYTES:,} bytes",
+                          reason=SourceProblem.TOO_LARGE)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise SourceError(f"the source is not valid UTF-8 (byte 0x{raw[exc.start]:02x} on line {line})") from None
-    if not text.strip():
-        raise SourceError("the source is empty")
+        raise SourceError(f"the source is not valid UTF-8 (byte 0x{raw[exc.start]:02x} on line {line})",
+                          reason=SourceProblem.NOT_UTF8) from None
+    if not text.strip() and not allow_empty:
+        raise SourceError("the source is empty", reason=SourceProblem.EMPTY)
     if "\x00" in text:
-        raise SourceError("the source contains a NUL character")
+        raise SourceError("the source contains a NUL character", reason=SourceProblem.NUL)
     return text
 
 

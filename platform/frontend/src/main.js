@@ -3,7 +3,8 @@
 import htmx from "htmx.org";
 import katex from "katex";
 import { initCharts } from "./charts.js";
-import { initEditors } from "./editor.js";
+import { flushDrafts, initEditors } from "./editor.js";
+import { forgetEveryone, forgetOtherUsers } from "./storage.js";
 
 window.htmx = htmx;
 // Refusals (bad source 400, too large 413, too many in flight 429) carry a message to show in place.
@@ -35,5 +36,24 @@ function boot(root) {
   initCharts(root);
 }
 
-document.addEventListener("DOMContentLoaded", () => boot(document));
+const LOGOUT_WAIT_MS = 3000;
+
+// Logging out sends the drafts still waiting (so nothing typed is lost), then removes every key of ours from
+// localStorage: the next person at this computer starts clean.
+document.addEventListener("submit", async (e) => {
+  const form = e.target.closest?.("form[data-logout]");
+  if (!form) return;
+  e.preventDefault();
+  if (form.dataset.loggingOut) return;
+  form.dataset.loggingOut = "1";
+  await Promise.race([flushDrafts().catch(() => {}), new Promise((done) => setTimeout(done, LOGOUT_WAIT_MS))]);
+  forgetEveryone();
+  form.submit();   // does not fire "submit" again
+});
+
+document.addEventListener("DOMContentLoaded", () => {
+  // Logged out (the login page, an expired session): nobody's keys stay; logged in: only this user's.
+  forgetOtherUsers(document.body.dataset.userId || "");
+  boot(document);
+});
 document.addEventListener("htmx:afterSwap", (e) => boot(e.target));

@@ -1,6 +1,7 @@
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 
-from mljudge.submissions.selectors import recent_for_problem
+from mljudge.submissions.selectors import draft_for, recent_for_problem
 
 from . import selectors
 from .models import Difficulty, Kind
@@ -16,8 +17,12 @@ def catalogue(request):
     })
 
 
+# The page holds the user's draft: never kept by the browser, so Back after logging out (or the next person at
+# a shared computer) does not show it, and Back always shows the latest draft.
+@never_cache
 def problem_detail(request, slug: str):
     problem = selectors.problem_by_slug(slug=slug)
     return render(request, "problemset/detail.html", {
         "problem": problem, "recent": recent_for_problem(viewer=request.user, problem=problem),
+        "draft": draft_for(user=request.user, problem=problem),
     })

@@ -80,3 +80,19 @@ class Submission(models.Model):
     @property
     def is_final(self) -> bool:
         return self.status not in Status.in_flight()
+
+
+class Draft(models.Model):
+    """What a user's editor holds for one problem, autosaved as they type: on the server, per user, so it
+    follows them to any device and nobody else at the same computer sees it. No draft means the starter."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts")
+    problem = models.ForeignKey("problemset.Problem", on_delete=models.CASCADE, related_name="drafts")
+    source = models.TextField(blank=True)  # at most grading.api.MAX_SOURCE_BYTES, checked by draft_save
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "problem"], name="draft_user_problem")]
+
+    def __str__(self) -> str:
+        return f"draft {self.user_id}/{self.problem_id}"

@@ -10,11 +10,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from mljudge.grading.api import BrokerUnavailable, SourceRejected, source_check
+from mljudge.grading.api import BrokerUnavailable, SourceRejected, draft_check, source_check
 from mljudge.grading.services import submission_enqueue
 from mljudge.problemset.models import Kind, Problem
 
-from .models import Mode, Status, Submission
+from .models import Draft, Mode, Status, Submission
 
 logger = logging.getLogger("mljudge.submissions")
 
@@ -23,7 +23,8 @@ class SubmissionRefused(ValueError):
     """Not accepted (limits, wrong kind of problem); the message is fit to show the user."""
 
 
-__all__ = ["SourceRejected", "SubmissionRefused", "design_answer_create", "submission_create"]
+__all__ = ["SourceRejected", "SubmissionRefused", "design_answer_create", "draft_clear", "draft_save",
+           "submission_create"]
 
 
 def _check_caps(user: AbstractBaseUser) -> None:
@@ -77,3 +78,21 @@ def design_answer_create(*, user: AbstractBaseUser, problem: Problem, answer: st
         return Submission.objects.create(
             user=user, problem=problem, problem_version=problem.current_version, mode=Mode.DESIGN,
             source=answer, status=Status.AWAITING_REVIEW, queued_at=timezone.now())
+
+
+def draft_save(*, user: AbstractBaseUser, problem: Problem, source: bytes | str) -> Draft:
+    """Stores the user's editor draft of a code problem, replacing the previous one. Refused (SourceRejected,
+    the previous draft kept) above a submission's size limit, with a NUL or invalid UTF-8: what cannot be
+    submitted is not stored either."""
+    if problem.kind == Kind.DESIGN or not problem.is_active:
+        raise SubmissionRefused("This problem does not take code.")
+    # As a submission's: line ends normalised before the size is checked.
+    source = source.replace(b"\r\n", b"\n") if isinstance(source, bytes) else source.replace("\r\n", "\n")
+    text = draft_check(source)
+    draft, _ = Draft.objects.update_or_create(user=user, problem=problem, defaults={"source": text})
+    return draft
+
+
+def draft_clear(*, user: AbstractBaseUser, problem: Problem) -> None:
+    """Forgets the draft: the editor starts from the starter code again ("Reset")."""
+    Draft.objects.filter(user=user, problem=problem).delete()

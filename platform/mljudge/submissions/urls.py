@@ -11,4 +11,5 @@ urlpatterns = [
     path("submit/<slug:slug>/", views.submit, name="submit"),
     path("answer/<slug:slug>/", views.answer, name="answer"),
     path("preview/", views.preview, name="preview"),
+    path("draft/<slug:slug>/", views.draft, name="draft"),
 ]

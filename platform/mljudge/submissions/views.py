@@ -3,14 +3,14 @@ from urllib.parse import parse_qsl
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mljudge.cohorts.services import code_access_record
 from mljudge.core.markdown import highlight_python, render_markdown
 from mljudge.core.ratelimits import limited
-from mljudge.grading.api import MAX_SOURCE_BYTES, report_for_solver
+from mljudge.grading.api import MAX_SOURCE_BYTES, SourceProblem, report_for_solver
 from mljudge.grading.queue import queue_position
 from mljudge.problemset.selectors import problem_by_slug
 
@@ -20,7 +20,11 @@ from mljudge.review import services as review_services
 from . import selectors
 from .forms import DesignAnswerForm
 from .models import Mode
-from .services import SourceRejected, SubmissionRefused, design_answer_create, submission_create
+from .services import (SourceRejected, SubmissionRefused, design_answer_create, draft_clear, draft_save,
+                       submission_create)
+
+# Code that cannot be taken: too large is 413, anything else about the code itself 400.
+SOURCE_REFUSAL_STATUS = {SourceProblem.TOO_LARGE: 413}
 
 
 def _refused(request, problem, text: str, status: int = 400):
@@ -55,7 +59,7 @@ def _code(request, slug: str, mode: Mode):
     try:
         submission = submission_create(user=request.user, problem=problem, source=raw, mode=mode)
     except SourceRejected as exc:
-        return _refused(request, problem, str(exc), 413 if "limit" in str(exc) else 400)
+        return _refused(request, problem, str(exc), SOURCE_REFUSAL_STATUS.get(exc.reason, 400))
     except SubmissionRefused as exc:
         return _refused(request, problem, str(exc), 429)
     if request.htmx:
@@ -97,11 +101,33 @@ def preview(request):
     return HttpResponse(render_markdown(request.POST.get("answer", "")[:200_000]) or "<p><em>Nothing yet.</em></p>")
 
 
+@require_http_methods(["POST", "DELETE"])
+@login_required
+def draft(request, slug: str):
+    """The editor's autosave (POST source=…: 200 with the time it was saved) and its Reset (DELETE: 204).
+    A refusal is a short text/plain reason; the previous draft is kept."""
+    problem = problem_by_slug(slug=slug)
+    if request.method == "DELETE":
+        draft_clear(user=request.user, problem=problem)
+        return HttpResponse(status=204)
+    raw = _raw_source(request)
+    if raw is None:
+        return HttpResponse("No code was sent.", status=400, content_type="text/plain")
+    try:
+        saved = draft_save(user=request.user, problem=problem, source=raw)
+    except SourceRejected as exc:
+        return HttpResponse(str(exc), status=SOURCE_REFUSAL_STATUS.get(exc.reason, 400), content_type="text/plain")
+    except SubmissionRefused as exc:
+        return HttpResponse(str(exc), status=400, content_type="text/plain")
+    return JsonResponse({"saved_at": saved.updated_at.isoformat()})
+
+
 def selectors_context(submission) -> dict:
     return {
         "submission": submission,
         "tests": selectors.report_tests_for_display(submission=submission),
         "progress_tests": selectors.progress_tests_for_display(submission=submission),
+        "total_time_s": selectors.total_time_for_display(submission=submission),
         # The stored report is the full one (instructors see hidden tests); solvers get it redacted.
         "report": report_for_solver(submission.report),
         "ahead": queue_position(submission=submission),

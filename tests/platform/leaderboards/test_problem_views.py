@@ -22,14 +22,15 @@ def rows(html: str) -> list[str]:
 
 def test_it_orders_solvers_of_a_function_problem_by_first_accepted_time(client, grade, make_user, problems):
     a, b, c = make_user("ann"), make_user("bob"), make_user("cat")
-    grade(b, problems["easy"], "accepted", at=T0, time_s=0.0123)
+    grade(b, problems["easy"], "accepted", at=T0, time_s=0.3123)
     grade(a, problems["easy"], "wrong_answer", at=T0 - timedelta(hours=2))
     grade(a, problems["easy"], "accepted", at=T0 + timedelta(hours=1))
     grade(c, problems["easy"], "wrong_answer", at=T0)
     grade(b, problems["easy"], "accepted", at=T0 + timedelta(hours=3))  # a later accept does not move bob
     html = client.get(url(problems["easy"])).content.decode()
     assert rows(html) == ["bob", "ann"]
-    assert "12 ms" in html   # runtime of the first accepted submission
+    # Runtime of the first accepted submission, to 0.1 s: it counts hidden tests (issue 10, finding 5).
+    assert "0.3 s" in html and "312" not in html
 
 
 @pytest.fixture
