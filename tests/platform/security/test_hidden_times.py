@@ -74,7 +74,8 @@ def test_it_shows_the_owner_only_coarse_hidden_times_and_the_reviewer_exact_ones
 
     teacher = make_user("teacher")
     teacher.groups.add(Group.objects.get_or_create(name="instructor")[0])
-    cohort_join(user=graded.user, token=cohort_create(instructor=teacher, name="ML 101").invite_token)
+    cohort_join(user=graded.user, token=cohort_create(instructor=teacher, name="ML 101").invite_token,
+                share_past=True)  # the submission predates joining (test_consent.py)
     client.force_login(teacher)
     html = client.get(reverse("review:submission", args=[graded.id])).content.decode()
     assert "0.1234" in html and "0.4567" in html   # instructors review the exact times
