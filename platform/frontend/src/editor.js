@@ -7,6 +7,9 @@ import { keymap } from "@codemirror/view";
 import { indentWithTab } from "@codemirror/commands";
 
 const SAVE_DELAY_MS = 400;
+// CodeMirror puts its theme in a <style> element; the Content-Security-Policy admits it by this response's
+// nonce (base.html), not by 'unsafe-inline'.
+const CSP_NONCE = document.querySelector('meta[name="csp-nonce"]')?.content || "";
 
 function storageGet(key) {
   try { return window.localStorage.getItem(key); } catch { return null; }
@@ -39,6 +42,7 @@ export function initEditors(root) {
       parent: host,
       extensions: [
         basicSetup,
+        EditorView.cspNonce.of(CSP_NONCE),
         keymap.of([indentWithTab]),
         lang,
         EditorView.updateListener.of((update) => {
