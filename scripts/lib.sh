@@ -12,6 +12,13 @@ PG_BIN=/usr/lib/postgresql/15/bin
 
 say() { printf '\n== %s\n' "$*"; }
 
+# loud LINE... : a warning no one can scroll past.
+loud() {
+  printf '\n%s\n' "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2
+  for line in "$@"; do printf '!!  %s\n' "$line" >&2; done
+  printf '%s\n\n' "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2
+}
+
 need_root() {
   if [ "$(id -u)" != 0 ]; then echo "this step installs system packages: run as root (or with sudo)" >&2; exit 1; fi
 }
@@ -33,8 +40,14 @@ ensure_docker() {
   docker info >/dev/null 2>&1 && return 0
   command -v dockerd >/dev/null || return 1
   say "starting dockerd"
-  (nohup dockerd >"$VAR/log/dockerd.log" 2>&1 &)
-  for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && return 0; sleep 1; done
+  nohup dockerd >"$VAR/log/dockerd.log" 2>&1 &
+  local pid=$!
+  disown "$pid"  # it outlives this script, and run.sh's final `wait` must not wait for it
+  for _ in $(seq 1 60); do
+    docker info >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || break  # dockerd gave up: no point in waiting the full minute
+    sleep 1
+  done
   tail -20 "$VAR/log/dockerd.log" >&2
   return 1
 }
@@ -42,6 +55,36 @@ ensure_docker() {
 ensure_runner_image() {
   say "runner image"
   "$ROOT/docker/build-runner.sh"
+}
+
+# choose_sandbox: sets MLJUDGE_SANDBOX for run.sh. Docker (started and its runner image built as needed)
+# unless the user asked for MLJUDGE_SANDBOX=local themselves; then it warns loudly. When Docker cannot be
+# used or the image cannot be built it fails with what to do: never a silent fall back to running
+# submitted code as plain processes.
+choose_sandbox() {
+  case "${MLJUDGE_SANDBOX:-docker}" in
+    local)
+      loud "MLJUDGE_SANDBOX=local: submitted code runs as PLAIN PROCESSES on this machine, with your" \
+           "user's rights, files and network. Authoring on your own laptop only; never expose this site."
+      return 0 ;;
+    docker) ;;
+    *) echo "MLJUDGE_SANDBOX must be docker or local (got '$MLJUDGE_SANDBOX')" >&2; return 2 ;;
+  esac
+  # (apt_install in a subshell: its failure lands here, with the way out, instead of ending the script.)
+  if ! { { docker info >/dev/null 2>&1 || ( apt_install docker.io debootstrap ); } && ensure_docker; }; then
+    loud "No Docker engine answers here and none could be started (see $VAR/log/dockerd.log)," \
+         "so mljudge does not start: submitted code is only ever run inside Docker containers." \
+         "Fix Docker (e.g. start the docker service), or, to author problems alone on your own" \
+         "machine, run MLJUDGE_SANDBOX=local scripts/run.sh (UNSAFE: code runs as plain processes)."
+    return 1
+  fi
+  if ! ensure_runner_image; then
+    loud "The runner image (what submitted code runs in) could not be built (see above), so mljudge" \
+         "does not start. Fix the build (docker/build-runner.sh), or, to author problems alone on your" \
+         "own machine, run MLJUDGE_SANDBOX=local scripts/run.sh (UNSAFE: code runs as plain processes)."
+    return 1
+  fi
+  export MLJUDGE_SANDBOX=docker
 }
 
 ensure_venv() {

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs mljudge on this machine: installs what is missing on a fresh Debian 12 (as root), starts a private
-# Redis unless REDIS_URL is set, builds the runner image if Docker can run, migrates, loads problems/,
-# creates a demo user, then runs the web server, a Celery worker and Celery beat. Ctrl-C stops them all.
+# Redis unless REDIS_URL is set, starts Docker and builds the runner image (and stops with an error if it
+# cannot), migrates, loads problems/, creates a demo user, then runs the web server, a Celery worker and
+# Celery beat. Ctrl-C stops them all.
 #
 #   MLJUDGE_HOST / MLJUDGE_PORT   where the site listens (127.0.0.1:8000)
 #   MLJUDGE_SERVER                runserver (default) or gunicorn
 #   MLJUDGE_WORKERS               Celery grading worker processes (1); each keeps 2 warm sandboxes
 #   MLJUDGE_QUEUE, MLJUDGE_REJUDGE_QUEUE  Celery queues for new submissions and for rejudges
-#   MLJUDGE_SANDBOX               docker (default when an engine can be started) or local (UNSAFE)
+#   MLJUDGE_SANDBOX               docker (the default; required to start) or local (UNSAFE, only if you set it)
 #   DATABASE_URL, REDIS_URL       PostgreSQL / Redis to use instead of SQLite / a private Redis
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -16,29 +17,13 @@ PORT=${MLJUDGE_PORT:-8000}
 SERVER=${MLJUDGE_SERVER:-runserver}
 WORKERS=${MLJUDGE_WORKERS:-1}
 
-loud() {
-  printf '\n%s\n' "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2
-  for line in "$@"; do printf '!!  %s\n' "$line" >&2; done
-  printf '%s\n\n' "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2
-}
-
 apt_install redis-server
 command -v npm >/dev/null || apt_install nodejs npm
 ensure_venv
 ensure_frontend
 ensure_redis
 
-if [ "${MLJUDGE_SANDBOX:-}" = local ]; then
-  loud "MLJUDGE_SANDBOX=local: submitted code runs as PLAIN PROCESSES on this machine, with your" \
-       "user's rights, files and network. Authoring on your own laptop only; never expose this site."
-elif { docker info >/dev/null 2>&1 || ( apt_install docker.io debootstrap ); } && ensure_docker && ensure_runner_image; then
-  export MLJUDGE_SANDBOX=docker
-else
-  export MLJUDGE_SANDBOX=local
-  loud "No Docker engine could be started, so grading falls back to MLJUDGE_SANDBOX=local:" \
-       "submitted code runs as PLAIN PROCESSES on this machine, with your user's rights, files and" \
-       "network. Do NOT let anyone else submit code to this instance. Install Docker to fix this."
-fi
+choose_sandbox
 
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-mljudge.config.settings.dev}
 export PYTHONPATH="$ROOT/platform${PYTHONPATH:+:$PYTHONPATH}"

@@ -13,6 +13,9 @@ import { storageGet, storageRemove, storageSet } from "./storage.js";
 
 const LOCAL_SAVE_DELAY_MS = 400;
 const SERVER_SAVE_DELAY_MS = 1500;
+// CodeMirror puts its theme in a <style> element; the Content-Security-Policy admits it by this response's
+// nonce (base.html), not by 'unsafe-inline'.
+const CSP_NONCE = document.querySelector('meta[name="csp-nonce"]')?.content || "";
 
 // The flush of every server-backed editor on the page: logging out waits for them (flushDrafts).
 const flushers = new Set();
@@ -167,6 +170,7 @@ export function initEditors(root) {
       parent: host,
       extensions: [
         basicSetup,
+        EditorView.cspNonce.of(CSP_NONCE),
         keymap.of([indentWithTab]),
         lang,
         EditorView.updateListener.of((update) => {

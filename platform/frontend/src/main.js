@@ -7,11 +7,18 @@ import { flushDrafts, initEditors } from "./editor.js";
 import { forgetEveryone, forgetOtherUsers } from "./storage.js";
 
 window.htmx = htmx;
-// Refusals (bad source 400, too large 413, too many in flight 429) carry a message to show in place.
+// The Content-Security-Policy allows neither eval nor inline scripts and styles: htmx must not evaluate
+// hx-on / js: / trigger filters, or inject its indicator <style> (put any .htmx-indicator rules in app.css).
+// allowScriptTags stays on: swapped-in fragments carry json_script data for the charts, which htmx would
+// strip otherwise; an inline script in a fragment is refused by the policy anyway.
+htmx.config.allowEval = false;
+htmx.config.includeIndicatorStyles = false;
+// Refusals (bad source 400, not allowed or form expired 403, too large 413, too many in flight 429) carry a
+// message to show in place: the server sends htmx a fragment for these, never a whole page.
 htmx.config.responseHandling = [
   { code: "204", swap: false },
   { code: "[23]..", swap: true },
-  { code: "4(00|13|29)", swap: true, error: false },
+  { code: "4(00|03|13|29)", swap: true, error: false },
   { code: "...", swap: false, error: true },
 ];
 

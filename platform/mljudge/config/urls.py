@@ -5,6 +5,10 @@ from django.urls import include, path, re_path
 
 from mljudge.core.ratelimits import limited
 
+# For htmx requests a 400 or 403 is a fragment the page shows in place (main.js); otherwise a styled page.
+handler400 = "mljudge.core.views.bad_request"
+handler403 = "mljudge.core.views.permission_denied"
+
 urlpatterns = [
     path("", include("mljudge.core.urls")),
     path("accounts/", include("mljudge.accounts.urls")),

@@ -1,3 +1,9 @@
+from django.core.exceptions import RequestDataTooBig
+from django.http import UnreadablePostError
+
+from .views import request_too_big
+
+
 class HtmxMiddleware:
     """Sets request.htmx: True when htmx made the request (it then wants a fragment, not a page)."""
 
@@ -10,3 +16,35 @@ class HtmxMiddleware:
         if request.htmx:
             response.headers["Vary"] = ", ".join(filter(None, [response.headers.get("Vary"), "HX-Request"]))
         return response
+
+
+class RequestTooBigMiddleware:
+    """Turns Django's RequestDataTooBig into a 413 that names the limit.
+
+    Django raises it lazily, wherever a form body over DATA_UPLOAD_MAX_MEMORY_SIZE is first read (usually
+    the CSRF check), and answers with a 400: in DEBUG the technical page, which htmx swapped into the result
+    panel. So this reads the form first, as the CSRF check is about to (it sits just before it), and catches
+    the views that read the body themselves."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method != "POST" or getattr(view_func, "csrf_exempt", False):
+            return None  # as the CSRF check: exempt views may set their own upload handlers first
+        try:
+            request.POST  # noqa: B018  (parses the form, or raises)
+        except RequestDataTooBig:
+            return request_too_big(request, view=view_func)
+        except UnreadablePostError:
+            pass  # the client went away; the CSRF check treats this as an empty form
+        return None
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, RequestDataTooBig):
+            match = getattr(request, "resolver_match", None)
+            return request_too_big(request, view=match.func if match else None)
+        return None

@@ -20,6 +20,11 @@ class SourceRejected(ValueError):
 MAX_SOURCE_BYTES = grader.MAX_SOURCE_BYTES
 
 
+def source_too_big_message() -> str:
+    """For a form too large to be read at all (core.middleware's 413): the limit the engine's check names."""
+    return f"Your code was not submitted: it is over the limit of {MAX_SOURCE_BYTES:,} bytes."
+
+
 def source_check(source: bytes | str) -> str:
     """The submission as text, or SourceRejected before anything is stored or queued."""
     try:

@@ -8,9 +8,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mljudge.cohorts.services import code_access_record
+from mljudge.core.http import too_big_message
 from mljudge.core.markdown import highlight_python, render_markdown
 from mljudge.core.ratelimits import limited
-from mljudge.grading.api import MAX_SOURCE_BYTES, SourceProblem, report_for_solver
+from mljudge.grading.api import MAX_SOURCE_BYTES, SourceProblem, report_for_solver, source_too_big_message
 from mljudge.grading.queue import queue_position
 from mljudge.problemset.selectors import problem_by_slug
 
@@ -67,12 +68,14 @@ def _code(request, slug: str, mode: Mode):
     return redirect("submissions:detail", submission_id=submission.id)
 
 
+@too_big_message(source_too_big_message)
 @require_POST
 @login_required
 def run(request, slug: str):
     return _code(request, slug, Mode.RUN)
 
 
+@too_big_message(source_too_big_message)
 @require_POST
 @login_required
 def submit(request, slug: str):

@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from ..env import env_bool, env_choice, env_int, env_list, env_str
 
@@ -36,12 +37,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",              # login lockout (AXES_* below)
     "django_ratelimit",  # request rates (mljudge.core.ratelimits); its system checks vet the cache
+    "csp",               # Content-Security-Policy (CONTENT_SECURITY_POLICY below)
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, which is the first to read a form: an over-size body becomes a clear 413 there.
+    "mljudge.core.middleware.RequestTooBigMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -140,6 +145,37 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# A stale or missing token gets a page that says what to do (reload), not Django's bare 403.
+CSRF_FAILURE_VIEW = "mljudge.core.views.csrf_failure"
+# The largest form body read into memory (Django's default, stated here because it must stay above
+# 3 x grader.MAX_SOURCE_BYTES: a 64 KiB source percent-encodes to at most 192 KiB, and every source within
+# the code limit must reach the engine's own size check and its message). Bigger bodies get a 413 from
+# core.middleware.RequestTooBigMiddleware. File uploads stream to disk and are not counted.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# Content-Security-Policy (django-csp 4), in every environment so the tests prove what production sends.
+# Scripts only from our own origin (the esbuild bundle): no inline script, no eval (htmx.config.allowEval
+# is off). Style sheets: our files, plus <style> elements that carry this response's nonce: CodeMirror 6
+# creates one for its theme (EditorView.cspNonce, read from <meta name="csp-nonce">) and the leaderboards
+# mark the viewer's row with one. style="" attributes are allowed (style-src-attr) because the browser's
+# own editing engine writes them into the editor when one types over a selection (CodeMirror re-renders the
+# line at once); an attribute cannot run script or load from elsewhere (img-src/font-src stay 'self'). Our
+# templates use classes, not style attributes, all the same.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
 
 # --- grading ---------------------------------------------------------------------------------------
 MLJUDGE_PROBLEMS_DIR = Path(env_str("MLJUDGE_PROBLEMS_DIR", str(REPO_DIR / "problems")))
