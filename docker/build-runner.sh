@@ -9,7 +9,21 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 image=${MLJUDGE_RUNNER_IMAGE_NAME:-mljudge-runner}
 mode=${MLJUDGE_RUNNER_BUILD:-auto}
-mirror=${MLJUDGE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+mirror=${MLJUDGE_DEBIAN_MIRROR:-}
+
+# The Debian mirror this host's apt already uses (deb822 .sources or one-line .list): the project names none.
+host_mirror() {
+  local f
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] || continue
+    awk 'BEGIN{RS="";FS="\n"} /(^|\n)Suites:[^\n]*bookworm( |\n|$)/ && /(^|\n)Types:[^\n]*deb( |\n|$)/ {
+           for (i = 1; i <= NF; i++) if ($i ~ /^URIs:/) { split($i, u, " "); print u[2]; exit } }' "$f"
+  done
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+    [ -f "$f" ] || continue
+    awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i !~ /^\[/) { if ($(i+1) == "bookworm") print $i; break } }' "$f"
+  done
+}
 
 inputs=$(cat "$here/build-runner.sh" "$here/runner.Dockerfile" "$here/runner-requirements.txt" | sha256sum | cut -c1-16)
 tag="$image:$inputs"
@@ -26,6 +40,8 @@ build_dockerfile() {
 
 build_debootstrap() {
   command -v debootstrap >/dev/null || { echo "debootstrap is not installed (apt-get install debootstrap)" >&2; exit 1; }
+  [ -n "$mirror" ] || mirror=$(host_mirror | head -1)
+  [ -n "$mirror" ] || { echo "no Debian bookworm mirror in /etc/apt/sources*: set MLJUDGE_DEBIAN_MIRROR" >&2; exit 1; }
   local root
   root=$(mktemp -d /var/tmp/mljudge-rootfs.XXXXXX)
   # shellcheck disable=SC2064

@@ -1,5 +1,5 @@
 # The runner image: what submitted code runs in. Built by docker/build-runner.sh where a registry is
-# reachable; elsewhere the same layout is built from Debian packages (docker/rootfs-debootstrap.sh).
+# reachable; elsewhere build-runner.sh builds the same layout from Debian packages (debootstrap + docker import).
 FROM python:3.11-slim-bookworm
 COPY runner-requirements.txt /tmp/runner-requirements.txt
 RUN python -m venv /opt/venv \

@@ -1,6 +1,6 @@
 """The harness that runs *inside* the sandbox, next to the submission.
 
-It is never imported by the grader: sandbox/bundle.py sends this file and codec.py as source to a tiny
+It is never imported by the grader: sandbox/base.py (harness_bundle) sends this file and codec.py as source to a tiny
 bootstrap (python -I -c BOOT) that execs them as the modules `mljudge_harness` and `mljudge_codec`.
 
 Everything here is on the untrusted side. It decides nothing: it calls the entry point once per case and
@@ -42,12 +42,23 @@ def _read_exact(fd: int, n: int) -> bytes:
     return b"".join(chunks)
 
 
+_armed = {"from": 0.0, "seconds": 0.0}
+
+
 def _on_alarm(signum, frame):
+    # On a virtual machine under load the timer's clock can run ahead of the process's CPU time as
+    # getrusage (and the cgroup outside) count it, by up to a tenth: it must not end a call early.
+    left = _armed["seconds"] - (_cpu_seconds() - _armed["from"])
+    if left > 0.001:
+        signal.setitimer(signal.ITIMER_PROF, left)
+        return
     raise _Deadline()
 
 
 def _cpu_timer(seconds: float) -> None:
     """ITIMER_PROF counts the CPU time of all this process's threads: a busy machine does not trip it."""
+    if seconds:
+        _armed.update({"from": _cpu_seconds(), "seconds": seconds})
     signal.setitimer(signal.ITIMER_PROF, seconds)
 
 

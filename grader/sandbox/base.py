@@ -3,9 +3,11 @@ harness over a channel and enforces time and output limits from the trusted side
 from __future__ import annotations
 
 import enum
+import queue
 import struct
+import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Protocol
 
@@ -93,7 +95,6 @@ class RunResult:
     stderr: str = ""               # the tail of what the submission printed
     peak_memory_kb: int | None = None
     wall_time_s: float = 0.0
-    startup_s: float = 0.0
     interrupted: int | None = None  # the case that was running when the run ended early
 
 
@@ -211,144 +212,233 @@ class Backend:
 
     def run(self, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits,
             on_case: Callable[[CaseRun], None] | None = None) -> RunResult:
-        started = time.monotonic()
         channel = self.start(limits)
-        return drive(channel, source=source, entry_point=entry_point, cases=cases, limits=limits,
-                     started=started, on_case=on_case)
+        return drive(channel, source=source, entry_point=entry_point, cases=cases, limits=limits, on_case=on_case)
 
 
 def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits,
-          started: float, on_case: Callable[[CaseRun], None] | None = None) -> RunResult:
+          on_case: Callable[[CaseRun], None] | None = None) -> RunResult:
     """Sends the job to a ready harness and collects one CaseRun per case, enforcing limits. Times are CPU
-    seconds. The first case that runs out of time or memory ends the run: the rest stay not_run."""
-    job = {
-        "source": source,
-        "entry_point": entry_point,
-        "import_limit": limits.import_s,
-        "cases": [{"args": list(c.args), "kwargs": dict(c.kwargs), "time_limit": limits.time_per_case_s}
-                  for c in cases],
-    }
-    payload = codec.encode(job)
-    channel.send(struct.pack(">Q", len(payload)) + payload)
+    seconds. The first case that runs out of time or memory ends the run: the rest stay not_run.
 
-    runs = [CaseRun(index=i, status="not_run") for i in range(len(cases))]
-    result = RunResult(ending=Ending.EXITED, cases=runs)
-    parser = _FrameParser(limits.result_mb << 20)
-    printed = _OutputTail(limits.output_kb << 10)
-    gap_cpu = 0.5 + 0.25 * limits.time_per_case_s  # between frames the harness does little
-    loaded = False
-    current: int | None = None
-    t0 = time.monotonic()
-    budget = Budget(channel, limits.import_s)
-    ending: Ending | None = None
+    on_case(run) is called on the caller's thread as each case's result arrives, while a reader thread keeps
+    reading the channel and timing the next case: judging and the caller's writes (a database UPDATE per
+    test) never stretch a case's clock. If on_case raises, the sandbox is killed and released, then the
+    exception propagates. The channel is released whatever happens."""
+    session = _Session(channel, cases=cases, limits=limits)
+    if on_case is None:
+        return session.run(source=source, entry_point=entry_point)
+    reader = threading.Thread(target=session.run_quietly, kwargs={"source": source, "entry_point": entry_point},
+                              name="mljudge-drive", daemon=True)
+    reader.start()
+    try:
+        while (run := session.delivered.get()) is not None:
+            on_case(run)
+    except BaseException:
+        session.abort()
+        raise
+    finally:
+        reader.join()
+    if session.error is not None:
+        raise session.error
+    return session.result
 
-    def kill(reason: Ending, detail: str) -> None:
-        nonlocal ending
-        channel.kill()
-        ending = reason
-        result.detail = detail
 
-    while ending is None:
-        why = budget.exceeded()
+class _Phase(enum.Enum):
+    IMPORTING = "importing solution.py"   # until the harness says "loaded" (or compile_error)
+    BETWEEN = "between cases"             # loaded; waiting for the next "start" (or "done")
+    IN_CASE = "in a case"                 # between a case's "start" and its "result"
+    OVER = "over"
+
+
+class _Session:
+    """One run of a job in a ready harness, as a small state machine. Each frame is legal in exactly one
+    phase (anything else is a protocol error); each phase has its own CPU budget (budget.py). The session
+    ends with an Ending, and always releases the channel."""
+
+    def __init__(self, channel: Channel, *, cases: list[CaseInput], limits: Limits):
+        self.channel = channel
+        self.cases = cases
+        self.limits = limits
+        self.runs = [CaseRun(index=i, status="not_run") for i in range(len(cases))]
+        self.result = RunResult(ending=Ending.EXITED, cases=self.runs)
+        self.parser = _FrameParser(limits.result_mb << 20)
+        self.printed = _OutputTail(limits.output_kb << 10)
+        self.gap_cpu = 0.5 + 0.25 * limits.time_per_case_s  # between frames the harness does little
+        self.phase = _Phase.IMPORTING
+        self.current: int | None = None
+        self.budget = Budget(channel, limits.import_s)
+        self.since_last_frame = self.budget  # the budget of the phase before the current case
+        self.ending: Ending | None = None
+        self.delivered: queue.SimpleQueue[CaseRun | None] = queue.SimpleQueue()
+        self.aborted = False
+        self.error: BaseException | None = None
+
+    # --- the loop ---------------------------------------------------------------------------------------
+
+    def run_quietly(self, **job) -> None:
+        try:
+            self.run(**job)
+        except BaseException as exc:  # handed to the caller's thread by drive()
+            self.error = exc
+        finally:
+            self.delivered.put(None)
+
+    def run(self, *, source: str, entry_point: str) -> RunResult:
+        t0 = time.monotonic()
+        try:
+            self._send_job(source, entry_point)
+            while self.ending is None:
+                self._step()
+        except BaseException:
+            self.channel.kill()
+            self.channel.finish()
+            raise
+        self.result.wall_time_s = time.monotonic() - t0
+        self._release()
+        return self.result
+
+    def abort(self) -> None:
+        """The caller gave up (on_case raised): end the run at the next look."""
+        self.aborted = True
+
+    def _send_job(self, source: str, entry_point: str) -> None:
+        job = {
+            "source": source,
+            "entry_point": entry_point,
+            "import_limit": self.limits.import_s,
+            "cases": [{"args": list(c.args), "kwargs": dict(c.kwargs), "time_limit": self.limits.time_per_case_s}
+                      for c in self.cases],
+        }
+        payload = codec.encode(job)
+        self.channel.send(struct.pack(">Q", len(payload)) + payload)
+
+    def _step(self) -> None:
+        if self.aborted:
+            self._kill(Ending.PROTOCOL, "the grader stopped the run")
+            return
+        why = self.budget.exceeded()
         if why:
-            what = (f"case {current + 1}" if current is not None
-                    else "the run" if loaded else "importing solution.py")
-            kill(Ending.TIMEOUT, f"{what} {why} and was killed")
-            break
-        event = channel.recv(budget.wait())
+            what = (f"case {self.current + 1}" if self.phase is _Phase.IN_CASE
+                    else "importing solution.py" if self.phase is _Phase.IMPORTING else "the run")
+            self._kill(Ending.TIMEOUT, f"{what} {why} and was killed")
+            return
+        event = self.channel.recv(min(self.budget.wait(), 0.25))
         if event is None:
-            continue
+            return
         kind, data = event
         if kind == "eof":
-            ending = Ending.EXITED
-            break
-        if kind == "err":
-            printed.add(data)
-            if printed.over:
-                kill(Ending.OUTPUT, f"printed more than {limits.output_kb} KB")
-            continue
-        parser.feed(data)
-        budget.note_io()
-        if parser.total > (limits.result_mb << 20):
-            kill(Ending.OUTPUT, f"sent back more than {limits.result_mb} MB of results")
-            continue
-        try:
-            for message in parser.frames():
-                mtype = message["type"]
-                if mtype == "compile_error" and not loaded:
-                    result.compile_message = str(message.get("message", ""))
-                    ending = Ending.COMPILE_ERROR
-                elif mtype == "loaded" and not loaded:
-                    loaded = True
-                    budget = Budget(channel, gap_cpu)  # until the first start frame
-                elif mtype == "start" and loaded and current is None and message.get("index") == _next(runs):
-                    current = message["index"]
-                    budget = Budget(channel, limits.time_per_case_s)
-                elif mtype == "result" and current is not None and message.get("index") == current:
-                    run = runs[current]
-                    outside = budget.used()
-                    if outside is None:  # no outside CPU clock: the harness's, bounded by our wall clock
-                        outside = time.monotonic() - budget.t0
-                    inside = message.get("time")
-                    # The harness times the call alone and precisely; our clock also counts encoding the
-                    # result, and the kernel's cgroup counter can lag a scheduler tick or two behind. The
-                    # harness may claim less than we saw (plus that lag), never more; our clock enforces.
-                    lag = 0.02 + 0.05 * outside
-                    run.time_s = inside if type(inside) is float and 0.0 <= inside <= outside + lag else outside
-                    run.status = message.get("status") if message.get("status") in (
-                        "ok", "error", "timeout", "memory", "bad_output") else "bad_output"
-                    run.value = message.get("value")
-                    run.after = message.get("after")
-                    run.message = str(message.get("message", ""))[:4000]
-                    current = None
-                    if on_case:
-                        on_case(run)
-                    if run.status in ("timeout", "memory"):
-                        kill(Ending.STOPPED, f"case {run.index + 1} ran out of "
-                                             f"{'time' if run.status == 'timeout' else 'memory'}: the run ends here")
-                    budget = Budget(channel, gap_cpu)
-                elif mtype == "done" and loaded and current is None and _next(runs) is None:
-                    rss = message.get("maxrss_kb")
-                    result.peak_memory_kb = rss if type(rss) is int else None
-                    ending = Ending.FINISHED
-                else:
-                    raise codec.CodecError(f"unexpected {mtype!r} frame")
-                if ending is not None:
-                    break
-        except codec.CodecError as exc:
-            kill(Ending.PROTOCOL, f"the result channel was corrupted ({exc})")
+            self.ending = Ending.EXITED
+        elif kind == "err":
+            self.printed.add(data)
+            if self.printed.over:
+                self._kill(Ending.OUTPUT, f"printed more than {self.limits.output_kb} KB")
+        else:
+            self._received(data)
 
-    result.wall_time_s = time.monotonic() - t0
-    if ending in (Ending.FINISHED, Ending.COMPILE_ERROR):
-        # The harness flushed the submission's output before its last frame, but stdout and stderr travel
-        # separately, so give stragglers a moment. The exit status no longer matters: no waiting for it.
-        drain_until = time.monotonic() + 0.02
-        while time.monotonic() < drain_until and not printed.over:
-            event = channel.recv(drain_until - time.monotonic())
-            if event is None or event[0] == "eof":
-                break
-            if event[0] == "err":
-                printed.add(event[1])
-        channel.discard()
-        exit_code, oom = 0, False
-    else:
-        exit_code, oom = channel.finish()
-    result.exit_code = exit_code
-    if oom and ending not in (Ending.FINISHED, Ending.COMPILE_ERROR, Ending.STOPPED):
-        ending = Ending.OOM
-        result.detail = "killed by the out-of-memory killer"
-    elif ending is Ending.EXITED:
-        what = f"during case {current + 1}" if current is not None else (
-            "after its last result" if loaded else "while importing solution.py")
-        result.detail = f"the process exited {what} (exit code {exit_code})"
-    if current is not None and ending is not Ending.FINISHED:
-        used = budget.used()
-        runs[current].time_s = used if used is not None else time.monotonic() - budget.t0
-        result.interrupted = current
-    result.ending = ending
-    result.stderr = printed.tail.decode("utf-8", "replace")
-    result.startup_s = t0 - started
-    return result
+    def _received(self, data: bytes) -> None:
+        self.parser.feed(data)
+        self.budget.note_io()
+        if self.parser.total > (self.limits.result_mb << 20):
+            self._kill(Ending.OUTPUT, f"sent back more than {self.limits.result_mb} MB of results")
+            return
+        try:
+            for message in self.parser.frames():
+                self._frame(message)
+                if self.ending is not None:
+                    return
+        except codec.CodecError as exc:
+            self._kill(Ending.PROTOCOL, f"the result channel was corrupted ({exc})")
+
+    # --- frames, one handler per phase ------------------------------------------------------------------
+
+    def _frame(self, message: dict) -> None:
+        mtype, phase = message["type"], self.phase
+        if phase is _Phase.IMPORTING and mtype == "compile_error":
+            self.result.compile_message = str(message.get("message", ""))
+            self.ending = Ending.COMPILE_ERROR
+        elif phase is _Phase.IMPORTING and mtype == "loaded":
+            self._enter(_Phase.BETWEEN, self.gap_cpu)  # until the first start frame
+        elif phase is _Phase.BETWEEN and mtype == "start" and message.get("index") == _next(self.runs):
+            self.current = message["index"]
+            self.since_last_frame = self.budget
+            self._enter(_Phase.IN_CASE, self.limits.time_per_case_s)
+        elif phase is _Phase.IN_CASE and mtype == "result" and message.get("index") == self.current:
+            self._case_result(message)
+        elif phase is _Phase.BETWEEN and mtype == "done" and _next(self.runs) is None:
+            rss = message.get("maxrss_kb")
+            self.result.peak_memory_kb = rss if type(rss) is int else None
+            self.ending = Ending.FINISHED
+        else:
+            raise codec.CodecError(f"unexpected {mtype!r} frame {phase.value}")
+
+    def _enter(self, phase: _Phase, cpu_s: float) -> None:
+        self.phase = phase
+        self.budget = Budget(self.channel, cpu_s)
+
+    def _case_result(self, message: dict) -> None:
+        run = self.runs[self.current]
+        outside = self.budget.used()
+        ceiling = self.since_last_frame.used()
+        if outside is None:  # no outside CPU clock: the harness's, bounded by our wall clock
+            outside = time.monotonic() - self.budget.t0
+            ceiling = time.monotonic() - self.since_last_frame.t0
+        inside = message.get("time")
+        # The harness times the call alone and precisely. Our clock starts when we read the start frame, which
+        # on a busy host can be a while after the call began, and also counts encoding the result; the cgroup
+        # counter can lag a tick or two. So the harness may claim up to all the CPU used since the frame before
+        # the start (plus that lag), never more; our own clock enforces the limit.
+        lag = 0.02 + 0.05 * ceiling
+        run.time_s = inside if type(inside) is float and 0.0 <= inside <= ceiling + lag else outside
+        status = message.get("status")
+        run.status = status if status in ("ok", "error", "timeout", "memory", "bad_output") else "bad_output"
+        run.value = message.get("value")
+        run.after = message.get("after")
+        run.message = str(message.get("message", ""))[:4000]
+        self.current = None
+        self._enter(_Phase.BETWEEN, self.gap_cpu)
+        self.delivered.put(run)
+        if run.status in ("timeout", "memory"):
+            what = "time" if run.status == "timeout" else "memory"
+            self._kill(Ending.STOPPED, f"case {run.index + 1} ran out of {what}: the run ends here")
+
+    def _kill(self, reason: Ending, detail: str) -> None:
+        self.channel.kill()
+        self.ending = reason
+        self.result.detail = detail
+
+    # --- the end ----------------------------------------------------------------------------------------
+
+    def _release(self) -> None:
+        result, ending = self.result, self.ending
+        if ending in (Ending.FINISHED, Ending.COMPILE_ERROR):
+            # The harness flushed the submission's output before its last frame, but stdout and stderr travel
+            # separately, so give stragglers a moment. The exit status no longer matters: no waiting for it.
+            drain_until = time.monotonic() + 0.02
+            while time.monotonic() < drain_until and not self.printed.over:
+                event = self.channel.recv(drain_until - time.monotonic())
+                if event is None or event[0] == "eof":
+                    break
+                if event[0] == "err":
+                    self.printed.add(event[1])
+            self.channel.discard()
+            exit_code, oom = 0, False
+        else:
+            exit_code, oom = self.channel.finish()
+        result.exit_code = exit_code
+        if oom and ending not in (Ending.FINISHED, Ending.COMPILE_ERROR, Ending.STOPPED):
+            ending = Ending.OOM
+            result.detail = "killed by the out-of-memory killer"
+        elif ending is Ending.EXITED:
+            what = f"during case {self.current + 1}" if self.current is not None else (
+                "while importing solution.py" if self.phase is _Phase.IMPORTING else "after its last result")
+            result.detail = f"the process exited {what} (exit code {exit_code})"
+        if self.current is not None and ending is not Ending.FINISHED:
+            used = self.budget.used()
+            self.runs[self.current].time_s = used if used is not None else time.monotonic() - self.budget.t0
+            result.interrupted = self.current
+        result.ending = ending
+        result.stderr = self.printed.tail.decode("utf-8", "replace")
 
 
 def _next(runs: list[CaseRun]) -> int | None:

@@ -22,7 +22,6 @@ WARNING = "the local sandbox runs submissions as this user with no isolation: ne
 
 class LocalSandbox(Backend):
     name = "local"
-    unsafe = True
 
     def __init__(self, python: str = sys.executable):
         self.python = python

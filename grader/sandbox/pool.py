@@ -76,10 +76,8 @@ class SandboxPool:
             # Container-level limits are fixed at start; a problem with other ones gets a fresh sandbox.
             return self.backend.run(source=source, entry_point=entry_point, cases=cases, limits=limits,
                                     on_case=on_case)
-        started = time.monotonic()
         channel = self.acquire()
-        return drive(channel, source=source, entry_point=entry_point, cases=cases, limits=limits,
-                     started=started, on_case=on_case)
+        return drive(channel, source=source, entry_point=entry_point, cases=cases, limits=limits, on_case=on_case)
 
     def close(self, timeout: float = 60.0) -> None:
         """Stops refilling, releases the ready sandboxes, and waits (at most `timeout` s) for the ones still

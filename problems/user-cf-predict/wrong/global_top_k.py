@@ -11,12 +11,12 @@ def predict_ratings(R, k):
     S = R @ R.T / np.outer(safe, safe)
     cnt = (R > 0).sum(1)
     means = np.divide(R.sum(1), cnt, out=np.zeros(n), where=cnt > 0)
+    rated = R > 0
     P = np.empty((n, m))
     for u in range(n):
-        others = np.array([v for v in range(n) if v != u], dtype=int)
+        others = np.delete(np.arange(n), u)
         top = others[np.lexsort((others, -S[u, others]))][:k]
-        for i in range(m):
-            nb = [v for v in top if R[v, i] > 0]
-            w = S[u, nb]
-            P[u, i] = (w @ R[nb, i]) / w.sum() if w.sum() > 0 else means[u]
+        w = S[u, top][:, None] * rated[top]     # the chosen users' weights, where they rated the item
+        den = w.sum(0)
+        P[u] = np.where(den > 0, (w * R[top]).sum(0) / np.where(den > 0, den, 1.0), means[u])
     return P
