@@ -1,6 +1,7 @@
 from django.shortcuts import render
 
 from mljudge.submissions.selectors import recent_for_problem
+from mljudge.submissions.services import ANSWER_MAX_CHARS
 
 from . import selectors
 from .models import Difficulty, Kind
@@ -20,4 +21,5 @@ def problem_detail(request, slug: str):
     problem = selectors.problem_by_slug(slug=slug)
     return render(request, "problemset/detail.html", {
         "problem": problem, "recent": recent_for_problem(viewer=request.user, problem=problem),
+        "answer_max_chars": ANSWER_MAX_CHARS,
     })

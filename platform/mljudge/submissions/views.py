@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from mljudge.core.markdown import highlight_python, render_markdown
+from mljudge.core.markdown import highlight_python
 from mljudge.grading.api import MAX_SOURCE_BYTES, report_for_solver
 from mljudge.grading.queue import queue_position
 from mljudge.problemset.selectors import problem_by_slug
@@ -18,7 +18,10 @@ from mljudge.review import services as review_services
 from . import selectors
 from .forms import DesignAnswerForm
 from .models import Mode
-from .services import SourceRejected, SubmissionRefused, design_answer_create, submission_create
+from .services import (Refusal, SourceRejected, SubmissionRefused, design_answer_create,
+                       design_answer_preview, submission_create)
+
+REFUSAL_STATUS = {Refusal.INVALID: 400, Refusal.TOO_LONG: 413, Refusal.TOO_MANY: 429}
 
 
 def _refused(request, problem, text: str, status: int = 400):
@@ -55,7 +58,7 @@ def _code(request, slug: str, mode: Mode):
     except SourceRejected as exc:
         return _refused(request, problem, str(exc), 413 if "limit" in str(exc) else 400)
     except SubmissionRefused as exc:
-        return _refused(request, problem, str(exc), 429)
+        return _refused(request, problem, str(exc), REFUSAL_STATUS[exc.reason])
     if request.htmx:
         return render(request, "submissions/_status.html", selectors_context(submission))
     return redirect("submissions:detail", submission_id=submission.id)
@@ -79,19 +82,24 @@ def answer(request, slug: str):
     problem = problem_by_slug(slug=slug)
     form = DesignAnswerForm(request.POST)
     if not form.is_valid():
-        return _refused(request, problem, "Your answer is empty or too long.")
+        return _refused(request, problem, "Your answer is empty.")
     try:
         submission = design_answer_create(user=request.user, problem=problem, answer=form.cleaned_data["answer"])
     except SubmissionRefused as exc:
-        return _refused(request, problem, str(exc), 429 if "limit" in str(exc) or "graded" in str(exc) else 400)
+        return _refused(request, problem, str(exc), REFUSAL_STATUS[exc.reason])
     return redirect("submissions:detail", submission_id=submission.id)
 
 
 @require_POST
 @login_required
 def preview(request):
-    """Markdown preview of a design answer: rendered and sanitised exactly as it will be stored."""
-    return HttpResponse(render_markdown(request.POST.get("answer", "")[:200_000]) or "<p><em>Nothing yet.</em></p>")
+    """Markdown preview of a design answer: checked, rendered and sanitised exactly as it will be stored.
+    Longer than an answer may be: refused with the reason (htmx swaps 413 into the preview)."""
+    try:
+        html = design_answer_preview(answer=request.POST.get("answer", ""))
+    except SubmissionRefused as exc:
+        return render(request, "submissions/_refused.html", {"text": str(exc)}, status=REFUSAL_STATUS[exc.reason])
+    return HttpResponse(html or "<p><em>Nothing yet.</em></p>")
 
 
 def selectors_context(submission) -> dict:
@@ -109,12 +117,13 @@ def selectors_context(submission) -> dict:
 @login_required
 def detail(request, submission_id: int):
     submission = selectors.submission_for_viewer(viewer=request.user, submission_id=submission_id)
-    body = render_markdown(submission.source) if submission.mode == Mode.DESIGN else highlight_python(submission.source)
+    body = submission.answer_html if submission.mode == Mode.DESIGN else highlight_python(submission.source)
     is_owner = submission.user_id == request.user.pk
     review_services.feedback_mark_seen(viewer=request.user, submission=submission)
     return render(request, "submissions/detail.html", {
         **selectors_context(submission), "body_html": body, "is_owner": is_owner,
         "comments": review_selectors.comments_for(submission=submission),
+        "comment_max_chars": review_services.MAX_COMMENT,
         "rubric_grade": review_selectors.rubric_grade_for(submission=submission, published_only=True),
     })
 
