@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Max
 
-from mljudge.core.markdown import render_markdown
+from mljudge.core.markdown import render_statement
 
 from .models import Problem, ProblemVersion, Topic
 
@@ -43,16 +43,18 @@ class ProblemData:
 @transaction.atomic
 def problem_store(*, data: ProblemData) -> tuple[Problem, SyncOutcome]:
     """Creates or updates the catalogue entry; a new content hash or declared version adds a version row."""
+    # The statement is rendered here, once per sync, and compared like any field: a renderer change reaches
+    # the stored HTML at the next sync.
     fields = {"title": data.title, "kind": data.kind, "difficulty": data.difficulty,
-              "statement_md": data.statement_md, "starter": data.starter, "entry_point": data.entry_point,
-              "score_threshold": data.score_threshold, "score_min": data.score_min, "score_max": data.score_max}
+              "statement_md": data.statement_md, "statement_html": render_statement(data.statement_md),
+              "starter": data.starter, "entry_point": data.entry_point, "score_threshold": data.score_threshold,
+              "score_min": data.score_min, "score_max": data.score_max}
     problem = (Problem.objects.select_for_update(of=("self",)).select_related("current_version")
                .filter(slug=data.slug).first())
     if data.draft and problem is not None and not problem.is_draft:
         return problem, SyncOutcome.DRAFT_REFUSED
     if problem is None:
-        problem = Problem.objects.create(slug=data.slug, statement_html=render_markdown(data.statement_md),
-                                         is_active=not data.draft, is_draft=data.draft, **fields)
+        problem = Problem.objects.create(slug=data.slug, is_active=not data.draft, is_draft=data.draft, **fields)
         outcome = SyncOutcome.CREATED
     else:
         changed = [k for k, v in fields.items() if getattr(problem, k) != v] or not problem.is_active \
@@ -65,7 +67,6 @@ def problem_store(*, data: ProblemData) -> tuple[Problem, SyncOutcome]:
         if changed:
             for key, value in fields.items():
                 setattr(problem, key, value)
-            problem.statement_html = render_markdown(data.statement_md)
             problem.is_active = not data.draft
             problem.is_draft = data.draft
             problem.save()

@@ -2,6 +2,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from mljudge.submissions.selectors import draft_for, recent_for_problem
+from mljudge.submissions.services import ANSWER_MAX_CHARS
 
 from . import selectors
 from .models import Difficulty, Kind
@@ -25,4 +26,5 @@ def problem_detail(request, slug: str):
     return render(request, "problemset/detail.html", {
         "problem": problem, "recent": recent_for_problem(viewer=request.user, problem=problem),
         "draft": draft_for(user=request.user, problem=problem),
+        "answer_max_chars": ANSWER_MAX_CHARS,
     })

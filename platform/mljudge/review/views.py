@@ -12,7 +12,7 @@ from mljudge.cohorts.models import Cohort
 from mljudge.cohorts.selectors import (cohort_for_instructor, cohorts_instructed_by, reviewable_submissions,
                                       submission_for_reviewer)
 from mljudge.cohorts.services import code_access_record
-from mljudge.core.markdown import highlight_python, render_markdown
+from mljudge.core.markdown import highlight_python
 from mljudge.core.ratelimits import limited
 from mljudge.grading.api import problem_rubric
 from mljudge.problemset.models import Problem
@@ -71,11 +71,12 @@ def submission(request, submission_id: int):
             for i, c in enumerate(rubric)]
     return render(request, "review/submission.html", {
         "submission": sub, "report": sub.report or {},
-        "body_html": render_markdown(sub.source) if design else highlight_python(sub.source),
+        "body_html": sub.answer_html if design else highlight_python(sub.source),
         "previous": previous,
         "diff_html": previous and selectors.diff_html(before=previous.source, after=sub.source,
                                                       before_label=f"#{previous.id}", after_label=f"#{sub.id}"),
-        "comments": selectors.comments_for(submission=sub), "overrides": selectors.overrides_for(submission=sub),
+        "comments": selectors.comments_for(submission=sub), "comment_max_chars": services.MAX_COMMENT,
+        "overrides": selectors.overrides_for(submission=sub),
         "override_range": selectors.override_range_text(problem=sub.problem),
         "max_override_reason": services.MAX_OVERRIDE_REASON, "rubric_rows": rows, "grade": grade,
     })

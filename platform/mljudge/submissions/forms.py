@@ -2,4 +2,5 @@ from django import forms
 
 
 class DesignAnswerForm(forms.Form):
-    answer = forms.CharField(strip=False, max_length=200_000)
+    # No max_length here: services.design_answer_create owns the cap (ANSWER_MAX_CHARS) and its message.
+    answer = forms.CharField(strip=False)

@@ -46,6 +46,9 @@ class Submission(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
     verdict = models.CharField(max_length=32, choices=Verdict.choices, blank=True)
     source = models.TextField()                     # code, or the Markdown answer of a design problem
+    # A design answer rendered and sanitised once, when it is written (services.design_answer_create): pages
+    # show this and never render on read. Empty for code, which pages highlight (linear, MAX_SOURCE_BYTES).
+    answer_html = models.TextField(blank=True)
     score = models.FloatField(null=True, blank=True)
     # Set by an instructor (issue 6); when not null it replaces `score` everywhere scores count.
     score_override = models.FloatField(null=True, blank=True)

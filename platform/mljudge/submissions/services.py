@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from enum import StrEnum
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -10,6 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from mljudge.core.markdown import render_user_markdown
 from mljudge.grading.api import BrokerUnavailable, SourceRejected, draft_check, source_check
 from mljudge.grading.services import submission_enqueue
 from mljudge.problemset.models import Kind, Problem
@@ -19,12 +21,28 @@ from .models import Draft, Mode, Status, Submission
 logger = logging.getLogger("mljudge.submissions")
 
 
+# The longest design answer (and preview), in characters. The renderer is linear, and the worst input known
+# of this size renders in about 65 ms (benchmarks/markdown_cost.py; tests/platform/security/test_markdown.py);
+# the design problem's exemplar answer is 5,800. Forms, pages and messages render it from here.
+ANSWER_MAX_CHARS = 8_000
+
+
+class Refusal(StrEnum):
+    INVALID = "invalid"      # wrong kind of problem or submission, empty, NUL
+    TOO_LONG = "too_long"
+    TOO_MANY = "too_many"    # in flight, or the daily limit
+
+
 class SubmissionRefused(ValueError):
-    """Not accepted (limits, wrong kind of problem); the message is fit to show the user."""
+    """Not accepted (limits, wrong kind of problem); the message is fit to show the user, the reason says why."""
+
+    def __init__(self, message: str, reason: Refusal = Refusal.INVALID):
+        super().__init__(message)
+        self.reason = reason
 
 
-__all__ = ["SourceRejected", "SubmissionRefused", "design_answer_create", "draft_clear", "draft_save",
-           "submission_create"]
+__all__ = ["ANSWER_MAX_CHARS", "Refusal", "SourceRejected", "SubmissionRefused", "design_answer_create",
+           "design_answer_preview", "draft_clear", "draft_save", "submission_create"]
 
 
 def _check_caps(user: AbstractBaseUser) -> None:
@@ -34,11 +52,11 @@ def _check_caps(user: AbstractBaseUser) -> None:
     in_flight = mine.filter(status__in=Status.in_flight()).count()
     if in_flight >= settings.MLJUDGE_MAX_IN_FLIGHT:
         raise SubmissionRefused(f"You already have {in_flight} submissions being graded; wait for one to finish "
-                                f"(at most {settings.MLJUDGE_MAX_IN_FLIGHT} at a time).")
+                                f"(at most {settings.MLJUDGE_MAX_IN_FLIGHT} at a time).", Refusal.TOO_MANY)
     today = mine.filter(created_at__gte=timezone.now() - timedelta(days=1)).exclude(status=Status.SYSTEM_ERROR)
     if today.count() >= settings.MLJUDGE_DAILY_LIMIT:
         raise SubmissionRefused(f"You have reached the limit of {settings.MLJUDGE_DAILY_LIMIT} runs and "
-                                f"submissions in 24 hours. Please come back later.")
+                                f"submissions in 24 hours. Please come back later.", Refusal.TOO_MANY)
 
 
 def submission_create(*, user: AbstractBaseUser, problem: Problem, source: bytes | str, mode: Mode) -> Submission:
@@ -61,23 +79,34 @@ def submission_create(*, user: AbstractBaseUser, problem: Problem, source: bytes
     return submission
 
 
-def design_answer_create(*, user: AbstractBaseUser, problem: Problem, answer: str) -> Submission:
-    """Stores a written answer to a design problem for an instructor to review. No sandbox."""
-    if problem.kind != Kind.DESIGN or not problem.is_active:
-        raise SubmissionRefused("This problem takes code, not a written answer.")
+def _answer_checked(answer: str) -> str:
     answer = answer.replace("\r\n", "\n")
-    if not answer.strip():
-        raise SubmissionRefused("Your answer is empty.")
     if "\x00" in answer:
         raise SubmissionRefused("Your answer contains a NUL character.")
-    if len(answer) > settings.MLJUDGE_DESIGN_MAX_CHARS:
-        raise SubmissionRefused(f"Your answer is {len(answer):,} characters; the limit is "
-                                f"{settings.MLJUDGE_DESIGN_MAX_CHARS:,}.")
+    if len(answer) > ANSWER_MAX_CHARS:
+        raise SubmissionRefused(f"Your answer is {len(answer):,} characters; the limit is {ANSWER_MAX_CHARS:,}.",
+                                Refusal.TOO_LONG)
+    return answer
+
+
+def design_answer_preview(*, answer: str) -> str:
+    """The HTML that design_answer_create would store for this answer (same checks). Writes nothing."""
+    return render_user_markdown(_answer_checked(answer))
+
+
+def design_answer_create(*, user: AbstractBaseUser, problem: Problem, answer: str) -> Submission:
+    """Stores a written answer to a design problem, rendered once here, for an instructor to review. No sandbox."""
+    if problem.kind != Kind.DESIGN or not problem.is_active:
+        raise SubmissionRefused("This problem takes code, not a written answer.")
+    answer = _answer_checked(answer)
+    if not answer.strip():
+        raise SubmissionRefused("Your answer is empty.")
+    answer_html = render_user_markdown(answer)  # outside the transaction: CPU work holds no lock
     with transaction.atomic():
         _check_caps(user)
         return Submission.objects.create(
             user=user, problem=problem, problem_version=problem.current_version, mode=Mode.DESIGN,
-            source=answer, status=Status.AWAITING_REVIEW, queued_at=timezone.now())
+            source=answer, answer_html=answer_html, status=Status.AWAITING_REVIEW, queued_at=timezone.now())
 
 
 def draft_save(*, user: AbstractBaseUser, problem: Problem, source: bytes | str) -> Draft:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mljudge.cohorts.services import code_access_record
 from mljudge.core.http import too_big_message
-from mljudge.core.markdown import highlight_python, render_markdown
+from mljudge.core.markdown import highlight_python
 from mljudge.core.ratelimits import limited
 from mljudge.grading.api import MAX_SOURCE_BYTES, SourceProblem, report_for_solver, source_too_big_message
 from mljudge.grading.queue import queue_position
@@ -21,11 +21,12 @@ from mljudge.review import services as review_services
 from . import selectors
 from .forms import DesignAnswerForm
 from .models import Mode
-from .services import (SourceRejected, SubmissionRefused, design_answer_create, draft_clear, draft_save,
-                       submission_create)
+from .services import (Refusal, SourceRejected, SubmissionRefused, design_answer_create, design_answer_preview,
+                       draft_clear, draft_save, submission_create)
 
-# Code that cannot be taken: too large is 413, anything else about the code itself 400.
-SOURCE_REFUSAL_STATUS = {SourceProblem.TOO_LARGE: 413}
+# One table per refusal type: the reason, never the message, decides the status (main.js swaps these in).
+SOURCE_REFUSAL_STATUS = {SourceProblem.TOO_LARGE: 413}   # anything else about the code itself: 400
+REFUSAL_STATUS = {Refusal.INVALID: 400, Refusal.TOO_LONG: 413, Refusal.TOO_MANY: 429}
 
 
 def _refused(request, problem, text: str, status: int = 400):
@@ -62,7 +63,7 @@ def _code(request, slug: str, mode: Mode):
     except SourceRejected as exc:
         return _refused(request, problem, str(exc), SOURCE_REFUSAL_STATUS.get(exc.reason, 400))
     except SubmissionRefused as exc:
-        return _refused(request, problem, str(exc), 429)
+        return _refused(request, problem, str(exc), REFUSAL_STATUS[exc.reason])
     if request.htmx:
         return render(request, "submissions/_status.html", selectors_context(submission))
     return redirect("submissions:detail", submission_id=submission.id)
@@ -88,11 +89,11 @@ def answer(request, slug: str):
     problem = problem_by_slug(slug=slug)
     form = DesignAnswerForm(request.POST)
     if not form.is_valid():
-        return _refused(request, problem, "Your answer is empty or too long.")
+        return _refused(request, problem, "Your answer is empty.")
     try:
         submission = design_answer_create(user=request.user, problem=problem, answer=form.cleaned_data["answer"])
     except SubmissionRefused as exc:
-        return _refused(request, problem, str(exc), 429 if "limit" in str(exc) or "graded" in str(exc) else 400)
+        return _refused(request, problem, str(exc), REFUSAL_STATUS[exc.reason])
     return redirect("submissions:detail", submission_id=submission.id)
 
 
@@ -100,8 +101,13 @@ def answer(request, slug: str):
 @login_required
 @limited("preview")
 def preview(request):
-    """Markdown preview of a design answer: rendered and sanitised exactly as it will be stored."""
-    return HttpResponse(render_markdown(request.POST.get("answer", "")[:200_000]) or "<p><em>Nothing yet.</em></p>")
+    """Markdown preview of a design answer: checked, rendered and sanitised exactly as it will be stored.
+    Longer than an answer may be: refused with the reason (htmx swaps 413 into the preview)."""
+    try:
+        html = design_answer_preview(answer=request.POST.get("answer", ""))
+    except SubmissionRefused as exc:
+        return render(request, "submissions/_refused.html", {"text": str(exc)}, status=REFUSAL_STATUS[exc.reason])
+    return HttpResponse(html or "<p><em>Nothing yet.</em></p>")
 
 
 @require_http_methods(["POST", "DELETE"])
@@ -142,12 +148,13 @@ def selectors_context(submission) -> dict:
 def detail(request, submission_id: int):
     submission = selectors.submission_for_viewer(viewer=request.user, submission_id=submission_id)
     code_access_record(viewer=request.user, submission=submission)  # staff opening someone else's: logged
-    body = render_markdown(submission.source) if submission.mode == Mode.DESIGN else highlight_python(submission.source)
+    body = submission.answer_html if submission.mode == Mode.DESIGN else highlight_python(submission.source)
     is_owner = submission.user_id == request.user.pk
     review_services.feedback_mark_seen(viewer=request.user, submission=submission)
     return render(request, "submissions/detail.html", {
         **selectors_context(submission), "body_html": body, "is_owner": is_owner,
         "comments": review_selectors.comments_for(submission=submission),
+        "comment_max_chars": review_services.MAX_COMMENT,
         "rubric_grade": review_selectors.rubric_grade_for(submission=submission, published_only=True),
     })
 

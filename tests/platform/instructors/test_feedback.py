@@ -21,7 +21,9 @@ def test_it_shows_a_comment_to_the_author_with_an_unread_marker_until_opened(cli
     history = client.get(reverse("submissions:history")).content.decode()
     assert 'data-testid="nav-unread">1<' in history and 'data-testid="unread"' in history
     page = client.get(reverse("submissions:detail", args=[sub.id])).content.decode()
-    assert "<strong>vectorise</strong>" in page and "onerror" not in page
+    # HTML in a comment shows as text, never as a tag (issue 10: it used to be filtered instead).
+    assert "<strong>vectorise</strong>" in page and "<img src=x" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert 'data-testid="nav-unread"' not in page  # opened: read
     assert 'data-testid="unread"' not in client.get(reverse("submissions:history")).content.decode()
     assert unread_feedback_ids(user=classroom["ann"]) == set()

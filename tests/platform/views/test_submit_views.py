@@ -120,6 +120,8 @@ def test_it_stores_a_design_answer_and_renders_it_sanitised(client, solver, make
     assert submission.status == Status.AWAITING_REVIEW and not delay.called
     page = client.get(response.url).content.decode()
     assert "<h1>Plan</h1>" in page and "Awaiting review" in page
-    assert "<script>alert(&#x27;x&#x27;)" not in page and "alert('x')" not in page and "onclick" not in page
+    # HTML in an answer is shown as the text it is, never as tags (issue 10: it used to be filtered instead).
+    assert "<script>alert" not in page and "<b onclick" not in page
+    assert "&lt;script&gt;alert('x')&lt;/script&gt;&lt;b onclick='x()'&gt;b&lt;/b&gt;" in page
     preview = client.post(reverse("submissions:preview"), {"answer": "<script>alert(1)</script>**bold**"})
-    assert preview.content.decode().strip() == "<p><strong>bold</strong></p>"
+    assert preview.content.decode().strip() == "<p>&lt;script&gt;alert(1)&lt;/script&gt;<strong>bold</strong></p>"

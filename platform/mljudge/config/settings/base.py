@@ -189,7 +189,6 @@ MLJUDGE_MAX_ATTEMPTS = env_int("MLJUDGE_MAX_ATTEMPTS", 3, minimum=1)
 MLJUDGE_STUCK_AFTER_S = env_int("MLJUDGE_STUCK_AFTER_S", 180, minimum=1)
 MLJUDGE_SWEEP_EVERY_S = env_int("MLJUDGE_SWEEP_EVERY_S", 30, minimum=1)
 MLJUDGE_RETRY_BACKOFF_S = env_int("MLJUDGE_RETRY_BACKOFF_S", 2, minimum=0)
-MLJUDGE_DESIGN_MAX_CHARS = env_int("MLJUDGE_DESIGN_MAX_CHARS", 20000, minimum=100)
 
 # --- Celery (namespace CELERY_) -----------------------------------------------------------------
 CELERY_BROKER_URL = REDIS_URL
