@@ -158,6 +158,17 @@ def screenshots_dir():
     return Path(os.environ.get("MLJUDGE_SCREENSHOTS_DIR") or ROOT / "var" / "screenshots")
 
 
+def log_in(page, base: str, username: str, password: str = "pw-Secret-123") -> None:
+    """Logs in through the real form (make_user's default password) and waits for the catalogue."""
+    import re
+
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/problems/$"))
+
+
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 

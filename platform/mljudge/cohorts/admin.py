@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from mljudge.core.admin import ReadOnlyAdmin
+
 from .models import CodeAccess, Cohort, Membership
 
 
@@ -21,19 +23,10 @@ class CohortAdmin(admin.ModelAdmin):
 
 
 @admin.register(CodeAccess)
-class CodeAccessAdmin(admin.ModelAdmin):
+class CodeAccessAdmin(ReadOnlyAdmin):
     """The access log: readable, never edited (its owner relies on it being complete)."""
 
     list_display = ["at", "viewer", "owner", "submission", "via"]
     list_filter = ["via"]
     search_fields = ["viewer__username", "owner__username"]
     readonly_fields = ["at", "viewer", "owner", "submission", "via"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -8,7 +8,7 @@ import grader
 import pytest
 from django.core import mail
 
-from ..conftest import PROBLEMS, kmeans_or_softmax, screenshots_dir
+from ..conftest import PROBLEMS, kmeans_or_softmax, log_in, screenshots_dir
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser, pytest.mark.docker,
               pytest.mark.services]
@@ -109,11 +109,7 @@ def test_it_takes_a_design_answer_with_a_sanitised_preview(page, live_server, ma
     problem = make_problem("design-a-feed", kind="design", title="Design a news feed",
                            statement="Design a feed for $10^6$ users.")
     make_user("ines", password="pw-Secret-123")
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "ines")
-    page.fill("#id_password", "pw-Secret-123")
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/problems/$"))
+    log_in(page, live_server.url, "ines")
     page.goto(f"{live_server.url}/problems/{problem.slug}/")
     page.locator(".cm-content").click()
     page.keyboard.insert_text("# Fan-out on write\n\nCost $O(n)$ per post.\n\n<script>window.pwned = 1</script>")

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from ..conftest import screenshots_dir
+from ..conftest import log_in, screenshots_dir
 from .test_e2e import REFERENCE, SLUG, click_and_wait_verdict, type_code
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser, pytest.mark.docker,
@@ -18,11 +18,7 @@ def test_it_puts_an_accepted_solver_on_the_leaderboard(page, live_server, start_
     start_worker(name="e2e-leaderboard")
     make_user("someone-else")
     make_user("lena", display_name="Lena L.", password="pw-Secret-123")
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "lena")
-    page.fill("#id_password", "pw-Secret-123")
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/problems/$"))
+    log_in(page, live_server.url, "lena")
 
     page.goto(f"{live_server.url}/leaderboard/")
     assert page.locator("[data-testid=leaderboard] tbody:not(.pinned) tr[data-user=lena]").count() == 0

@@ -2,10 +2,10 @@
 sees the unread marker, opens the submission and reads the comment."""
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.contrib.auth.models import Group
+
+from ..conftest import log_in
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser, pytest.mark.services]
 
@@ -21,13 +21,6 @@ REPORT = {
     ],
 }
 
-
-def log_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw-Secret-123")
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/problems/$"))
 
 
 def test_it_lets_an_instructor_comment_and_the_student_read_it(page, live_server, make_user, make_problem,

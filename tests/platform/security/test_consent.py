@@ -19,6 +19,8 @@ from mljudge.cohorts import services
 from mljudge.cohorts.models import AccessVia, CodeAccess, CohortRole, Membership, MembershipStatus
 from mljudge.submissions.models import Status, Submission, Verdict
 
+from ..conftest import log_in
+
 pytestmark = pytest.mark.services
 db = pytest.mark.django_db
 
@@ -315,11 +317,7 @@ def test_it_lets_the_invited_user_accept_from_the_notification(page, live_server
     ada, ann = make_instructor("ada"), make_user("ann")
     cohort = services.cohort_create(instructor=ada, name="ML 101")
     services.cohort_invite_usernames(instructor=ada, cohort_id=cohort.id, usernames=["ann"])
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "ann")
-    page.fill("#id_password", "pw-Secret-123")
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/problems/$"))
+    log_in(page, live_server.url, "ann")
     assert page.inner_text("[data-testid=nav-invitations]") == "1"
     page.click("[data-testid=nav-access]")
     page.wait_for_selector("[data-testid=invitation]")

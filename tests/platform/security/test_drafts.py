@@ -13,6 +13,8 @@ from django.test import Client
 from django.urls import reverse
 from mljudge.grading.api import MAX_SOURCE_BYTES
 
+from ..conftest import log_in
+
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
 
 STARTER = "def f(x):\n    raise NotImplementedError\n"   # make_problem's
@@ -128,13 +130,6 @@ def test_it_keeps_drafts_to_code_problems(client, alice, make_problem):
 
 
 # --- in a real browser -------------------------------------------------------------------------------
-
-def log_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw-Secret-123")
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/problems/$"))
 
 
 def our_keys(page) -> dict:

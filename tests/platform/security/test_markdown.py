@@ -17,6 +17,8 @@ from django.urls import reverse
 
 from mljudge.core import markdown
 
+from ..conftest import log_in
+
 BOUND_S = 1.0
 N = 50_000  # each hostile input (but the first): 2.5 times the longest answer the site ever took
 
@@ -351,11 +353,7 @@ def test_the_comment_form_and_service_share_one_cap(client, answered, monkeypatc
 def test_the_preview_shows_why_an_over_long_answer_is_refused(page, live_server, make_problem, make_user):
     problem = make_problem("design-a-feed", kind="design", title="Design a news feed")
     make_user("ines", password="pw-Secret-123")
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "ines")
-    page.fill("#id_password", "pw-Secret-123")
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/problems/$"))
+    log_in(page, live_server.url, "ines")
     page.goto(f"{live_server.url}/problems/{problem.slug}/")
     editor = page.locator(".cm-content")
     editor.click()

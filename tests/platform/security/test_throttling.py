@@ -17,6 +17,8 @@ from django.utils import timezone
 
 from mljudge.core.ratelimits import LIMITS
 
+from ..conftest import log_in
+
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
 
 PASSWORD = "pw-Secret-123"
@@ -249,11 +251,7 @@ def test_it_caps_password_changes_so_a_stolen_session_cannot_guess_the_old_one(c
 def test_a_refused_preview_shows_its_message_in_the_preview_panel(page, live_server, make_problem, make_user):
     problem = make_problem("design-a-feed", kind="design", title="Design a news feed", statement="Design it.")
     user = make_user("ines", password=PASSWORD)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "ines")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/problems/$"))
+    log_in(page, live_server.url, "ines", PASSWORD)
     script = Client()   # a script of ines's uses up her previews first
     script.force_login(user)
     for _ in range(allowed("preview")):
