@@ -63,6 +63,23 @@ def make_submission(db):
 
 
 @pytest.fixture
+def grade_delay():
+    """The grading task's .delay, replaced by a mock: the row is written, nothing is queued."""
+    from unittest import mock
+
+    with mock.patch("mljudge.grading.tasks.grade_submission.delay") as delay:
+        yield delay
+
+
+@pytest.fixture
+def solver(client, make_user):
+    """A signed-in solver on the test client."""
+    user = make_user()
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
 def synced_problems(db, settings):
     """softmax and kmeans (if authored yet) loaded from the real problems/ folder."""
     from mljudge.grading.problems import problems_sync

@@ -2,7 +2,6 @@
 result panel (htmx gets a fragment, not Django's RequestDataTooBig page), and nothing is stored."""
 from __future__ import annotations
 
-from unittest import mock
 from urllib.parse import urlencode
 
 import pytest
@@ -19,16 +18,9 @@ FORM = "application/x-www-form-urlencoded"  # what htmx sends
 
 
 @pytest.fixture(autouse=True)
-def no_queue():
-    with mock.patch("mljudge.grading.tasks.grade_submission.delay") as delay:
-        yield delay
+def no_queue(grade_delay):
+    return grade_delay
 
-
-@pytest.fixture
-def solver(client, make_user):
-    user = make_user()
-    client.force_login(user)
-    return user
 
 
 def huge_non_ascii_source() -> str:

@@ -1,4 +1,3 @@
-from unittest import mock
 
 import pytest
 from django.test import Client
@@ -12,16 +11,9 @@ CODE = "def f(x):\n    return x * x\n"
 
 
 @pytest.fixture(autouse=True)
-def delay():
-    with mock.patch("mljudge.grading.tasks.grade_submission.delay") as delay:
-        yield delay
+def delay(grade_delay):
+    return grade_delay
 
-
-@pytest.fixture
-def solver(client, make_user):
-    user = make_user()
-    client.force_login(user)
-    return user
 
 
 def test_it_requires_login_to_submit(client, make_problem):
