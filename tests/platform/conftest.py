@@ -91,6 +91,16 @@ def synced_problems(db, settings):
     return PROBLEMS
 
 
+@pytest.fixture(scope="module")
+def local_pool():
+    """The (unsafe, fast) local sandbox, pooled as the worker's Docker one is: for in-process grading tests."""
+    import grader
+
+    pool = grader.SandboxPool(grader.make_sandbox("local"), size=1)
+    yield pool
+    pool.close()
+
+
 # --- real services ---------------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")

@@ -1,20 +1,21 @@
 """Rejudging after a problem's grading content changed (a new ProblemVersion). Runs on its own Celery queue
 (settings.MLJUDGE_REJUDGE_QUEUE) so that new submissions, on the default queue, are never behind it.
-The submission keeps its status (graded) throughout; the old report moves to ReportHistory."""
+The submission stays graded throughout, held by a rejudge claim (grading.states); the old report moves to
+ReportHistory."""
 from __future__ import annotations
 
 import logging
 
 import grader
 from django.db import transaction
-from django.utils import timezone
 
 from mljudge.leaderboards.services import best_result_recompute
-from mljudge.problemset.models import Problem
 from mljudge.submissions.models import Mode, Status, Submission
 
+from . import states
 from .models import ReportHistory
 from .sandboxes import sandbox_pool
+# 11-A moves the problem cache (services._problem) to grading.reports as a public function.
 from .services import Outcome, TransientGradingError, _problem, report_fields
 
 logger = logging.getLogger("mljudge.grading")
@@ -34,37 +35,34 @@ def problem_rejudge_enqueue(*, problem_id: int) -> list[int]:
 
 
 def submission_rejudge(*, submission_id: int) -> Outcome:
-    """Grades the submission against the problem's current version and keeps the previous report.
-    A re-delivered task, or one for a submission already on the current version, changes nothing."""
-    row = (Submission.objects.filter(id=submission_id, mode=Mode.SUBMIT, status=Status.GRADED)
-           .values("problem_id", "problem_version_id", "finished_at", "user_id").first())
-    if row is None:
+    """Claims the submission for a rejudge (grading.states.rejudge_claim), grades it against the problem's
+    current version outside any transaction, then stores the new report and moves the old one to
+    ReportHistory. The claim comes first: a duplicated or re-delivered message finds the row claimed or
+    already on the current version, and runs no sandbox."""
+    claim = states.rejudge_claim(submission_id=submission_id)
+    if claim is None:
         return Outcome.NOT_CLAIMED
-    current = Problem.objects.filter(id=row["problem_id"]).values_list("current_version_id", flat=True).first()
-    if current is None or current == row["problem_version_id"]:
-        return Outcome.NOT_CLAIMED
-    submission = Submission.objects.select_related("problem").get(id=submission_id)
+    submission = claim.submission
     try:
         problem = _problem(submission.problem.slug)
-        report = grader.grade(problem, submission.source, sandbox=sandbox_pool(), reveal_hidden=True)
+        with states.heartbeat(claim=claim, budget_s=states.grade_budget_s(problem, cases=len(problem.cases()))):
+            report = grader.grade(problem, submission.source, sandbox=sandbox_pool(), reveal_hidden=True)
     except grader.SandboxError as exc:
+        states.rejudge_release(claim=claim)
         if exc.transient:
             raise TransientGradingError(str(exc)) from exc
         logger.error("rejudge of %s failed: %s; the previous report stays", submission_id, exc)
         return Outcome.FAILED
     except Exception:  # a broken folder: keep the previous report rather than blame the user
+        states.rejudge_release(claim=claim)
         logger.exception("rejudge of %s failed; the previous report stays", submission_id)
         return Outcome.FAILED
     with transaction.atomic():
-        old = (Submission.objects.select_for_update()
-               .filter(id=submission_id, status=Status.GRADED, problem_version_id=row["problem_version_id"],
-                       finished_at=row["finished_at"]).first())
-        if old is None:
-            return Outcome.STALE
+        old = claim.held().select_for_update().first()
+        if old is None or not states.rejudge_finish(claim=claim, fields=report_fields(report)):
+            return Outcome.STALE  # this worker went silent and another rejudge took the row over
         ReportHistory.objects.create(submission=old, problem_version_id=old.problem_version_id, verdict=old.verdict,
                                      score=old.score, passed=old.passed, total=old.total, report=old.report,
                                      graded_at=old.finished_at)
-        Submission.objects.filter(id=submission_id).update(**report_fields(report), problem_version_id=current,
-                                                           finished_at=timezone.now())
-        best_result_recompute(user_id=row["user_id"], problem_id=row["problem_id"])  # same transaction
+        best_result_recompute(user_id=old.user_id, problem_id=old.problem_id)  # same transaction
     return Outcome.GRADED

@@ -12,9 +12,10 @@ from django.utils import timezone
 
 from mljudge.cohorts.selectors import submission_for_reviewer
 from mljudge.core.markdown import render_user_markdown
+from mljudge.grading import states
 from mljudge.leaderboards import scoring
 from mljudge.leaderboards.services import best_result_recompute
-from mljudge.submissions.models import Mode, Status, Submission
+from mljudge.submissions.models import Mode, Submission
 
 from .models import Comment, FeedbackSeen, RubricGrade, ScoreOverride
 from .selectors import override_range_text
@@ -97,16 +98,14 @@ def rubric_grade_save(*, by: AbstractBaseUser, submission_id: int, rubric: list[
         grade, _ = RubricGrade.objects.update_or_create(submission=submission, defaults={
             "graded_by": by, "criteria": criteria, "points": total, "max_points": maximum})
         if grade.published_at:
-            _store_design_score(grade=grade)
+            if not states.design_answer_regrade(submission_id=submission.id, score=_design_score(grade)):
+                raise ReviewRefused("This answer is not graded; publish its grade instead.")
+            best_result_recompute(user_id=submission.user_id, problem_id=submission.problem_id)  # same transaction
     return grade
 
 
-def _store_design_score(*, grade: RubricGrade) -> None:
-    submission = grade.submission
-    Submission.objects.filter(id=submission.id, mode=Mode.DESIGN).update(
-        status=Status.GRADED, score=grade.points / grade.max_points if grade.max_points else 0.0,
-        finished_at=timezone.now())
-    best_result_recompute(user_id=submission.user_id, problem_id=submission.problem_id)  # same transaction
+def _design_score(grade: RubricGrade) -> float:
+    return grade.points / grade.max_points if grade.max_points else 0.0
 
 
 def rubric_grade_publish(*, by: AbstractBaseUser, submission_id: int) -> RubricGrade:
@@ -119,7 +118,9 @@ def rubric_grade_publish(*, by: AbstractBaseUser, submission_id: int) -> RubricG
         if grade is None:
             raise ReviewRefused("Grade the answer before publishing.")
         if changed:
-            _store_design_score(grade=grade)
+            if not states.design_answer_grade(submission_id=submission.id, score=_design_score(grade)):
+                raise ReviewRefused("This answer is not awaiting review.")  # rolls the publishing back
+            best_result_recompute(user_id=submission.user_id, problem_id=submission.problem_id)  # same transaction
     return grade
 
 

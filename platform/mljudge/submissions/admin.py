@@ -18,7 +18,7 @@ class SubmissionAdmin(admin.ModelAdmin):
     # score_override too: an override is set only through review.services (bounded, audited, recounted).
     readonly_fields = ("user", "problem", "problem_version", "mode", "status", "verdict", "source", "score",
                        "score_override", "passed", "total", "time_s", "report", "message", "progress", "attempts", "claimed_by",
-                       "created_at", "queued_at", "started_at", "finished_at")
+                       "rejudge_claim", "created_at", "queued_at", "started_at", "finished_at")
     date_hierarchy = "created_at"
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

@@ -36,7 +36,7 @@ class Verdict(models.TextChoices):
 
 class Submission(models.Model):
     """The source of truth for one run, submission or design answer. Written before anything is queued;
-    its status only moves by conditional UPDATEs in mljudge.grading.services."""
+    its status only moves by the conditional UPDATEs of mljudge.grading.states (the state machine)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submissions")
     problem = models.ForeignKey("problemset.Problem", on_delete=models.PROTECT, related_name="submissions")
@@ -64,8 +64,10 @@ class Submission(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     queued_at = models.DateTimeField()
     started_at = models.DateTimeField(null=True, blank=True)
-    # Refreshed while a worker grades: "stuck" means no sign of life, not "started long ago".
+    # Refreshed while a worker grades or rejudges: "stuck" means no sign of life, not "started long ago".
     heartbeat_at = models.DateTimeField(null=True, blank=True)
+    # While a rejudge holds this graded row: its claim token (grading.states.rejudge_claim); empty otherwise.
+    rejudge_claim = models.CharField(max_length=250, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -261,15 +261,20 @@ def test_the_migration_renders_the_design_answers_written_before_it(make_user, m
     before, after = ("submissions", "0004_draft"), ("submissions", "0005_submission_answer_html")
     executor = MigrationExecutor(connection)
     executor.migrate([before])
-    old = executor.loader.project_state([before]).apps.get_model("submissions", "Submission")
-    user, problem = make_user("old"), make_problem("feed-design", kind="design")
-    row = old.objects.create(user_id=user.id, problem_id=problem.id, mode="design", status="awaiting_review",
-                             source="# Old answer\n\n<b class=x>b</b> $x$", queued_at=problem.created_at)
-    code = old.objects.create(user_id=user.id, problem_id=problem.id, mode="submit", status="queued",
-                              source="def f(x):\n    return x\n", queued_at=problem.created_at)
-    executor = MigrationExecutor(connection)
-    executor.migrate([after])
-    executor.loader.build_graph()
+    try:
+        old = executor.loader.project_state([before]).apps.get_model("submissions", "Submission")
+        user, problem = make_user("old"), make_problem("feed-design", kind="design")
+        row = old.objects.create(user_id=user.id, problem_id=problem.id, mode="design", status="awaiting_review",
+                                 source="# Old answer\n\n<b class=x>b</b> $x$", queued_at=problem.created_at)
+        code = old.objects.create(user_id=user.id, problem_id=problem.id, mode="submit", status="queued",
+                                  source="def f(x):\n    return x\n", queued_at=problem.created_at)
+        executor = MigrationExecutor(connection)
+        executor.migrate([after])
+    finally:
+        # Every later migration back in place (of any app), whatever happened above: the models below, and
+        # every test after this one, are today's.
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
     from mljudge.submissions.models import Submission
 
     html = Submission.objects.get(id=row.id).answer_html

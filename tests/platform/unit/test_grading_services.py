@@ -19,13 +19,6 @@ REFERENCE = (PROBLEMS / "softmax" / "reference.py").read_text()
 WRONG = (PROBLEMS / "softmax" / "wrong" / "naive_no_max.py").read_text()
 
 
-@pytest.fixture(scope="module")
-def local_pool():
-    pool = grader.SandboxPool(grader.make_sandbox("local"), size=1)
-    yield pool
-    pool.close()
-
-
 @pytest.fixture
 def softmax(synced_problems, local_pool):
     with mock.patch.object(services, "sandbox_pool", return_value=local_pool):
