@@ -15,7 +15,8 @@ from mljudge.submissions.models import Mode, Status, Submission
 
 from .models import ReportHistory
 from .sandboxes import sandbox_pool
-from .services import Outcome, TransientGradingError, _problem, report_fields
+from .reports import grading_problem, report_fields
+from .services import Outcome, TransientGradingError
 
 logger = logging.getLogger("mljudge.grading")
 
@@ -45,7 +46,7 @@ def submission_rejudge(*, submission_id: int) -> Outcome:
         return Outcome.NOT_CLAIMED
     submission = Submission.objects.select_related("problem").get(id=submission_id)
     try:
-        problem = _problem(submission.problem.slug)
+        problem = grading_problem(submission.problem.slug)
         report = grader.grade(problem, submission.source, sandbox=sandbox_pool(), reveal_hidden=True)
     except grader.SandboxError as exc:
         if exc.transient:
