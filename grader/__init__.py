@@ -5,10 +5,25 @@
 """
 from .engine import MAX_SOURCE_BYTES, SourceError, SourceProblem, check_source, grade
 from .problem import Kind, Problem, ProblemError, load_problem
-from .report import SCHEMA_VERSION, Report, TestResult, Verdict, Visibility
+from .report import (
+    SCHEMA_VERSION,
+    CoarseSeconds,
+    HiddenTest,
+    Report,
+    SolverReport,
+    SolverTest,
+    TestResult,
+    Verdict,
+    Visibility,
+    solver_stream,
+    solver_test_from_dict,
+    solver_time,
+)
 from .sandbox import Limits, SandboxError, SandboxPool, make_sandbox
 from .sandbox.identity import process_identity, provably_dead
 
-__all__ = ["MAX_SOURCE_BYTES", "SCHEMA_VERSION", "Kind", "Limits", "Problem", "ProblemError", "Report",
-           "SandboxError", "SandboxPool", "SourceError", "SourceProblem", "TestResult", "Verdict", "Visibility",
-           "check_source", "grade", "load_problem", "make_sandbox", "process_identity", "provably_dead"]
+__all__ = ["MAX_SOURCE_BYTES", "SCHEMA_VERSION", "CoarseSeconds", "HiddenTest", "Kind", "Limits", "Problem",
+           "ProblemError", "Report", "SandboxError", "SandboxPool", "SolverReport", "SolverTest", "SourceError",
+           "SourceProblem", "TestResult", "Verdict", "Visibility", "check_source", "grade", "load_problem",
+           "make_sandbox", "process_identity", "provably_dead", "solver_stream", "solver_test_from_dict",
+           "solver_time"]

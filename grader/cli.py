@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     p_grade.add_argument("--public-only", action="store_true", help="run only the public cases (Run)")
     p_grade.add_argument("--sandbox", choices=["docker", "local"], default="docker")
     p_grade.add_argument("--reveal-hidden", action="store_true",
-                         help="include hidden tests' inputs, outputs and messages (authors and instructors)")
+                         help="the full report: hidden tests' names, inputs, outputs and messages (authors and "
+                              "instructors); without it, the solver's view (Report.for_solver)")
     p_mine = sub.add_parser("mine", help="search for inputs on which a candidate and the reference disagree")
     p_mine.add_argument("problem", type=Path)
     p_mine.add_argument("--wrong", type=Path, action="append", default=[],
@@ -110,7 +111,7 @@ def _summary(report) -> str:
         lines.append(report.message.rstrip())
     for t in report.tests:
         time_s = f"{t.time_s * 1000:.0f} ms" if t.time_s is not None else "-"
-        lines.append(f"  {t.visibility:<6} {t.name:<28} {t.verdict:<22} {time_s}")
-        if t.message:
+        lines.append(f"  {t.visibility:<6} {t.label:<28} {t.verdict:<22} {time_s}")
+        if getattr(t, "message", ""):  # a hidden test in a solver report has none
             lines.extend("      " + line for line in t.message.rstrip().splitlines()[-6:])
     return "\n".join(lines)

@@ -1,7 +1,6 @@
 """grade(problem, source) -> Report: runs a submission in a sandbox and judges it on the trusted side."""
 from __future__ import annotations
 
-from dataclasses import replace
 from enum import StrEnum
 from typing import Any, Callable
 
@@ -11,7 +10,7 @@ from . import scoring
 from .checkers import compare
 from .expected import expected_outputs, input_fingerprints
 from .problem import Case, Kind, Problem
-from .report import Report, TestResult, Verdict, Visibility
+from .report import Report, SolverReport, SolverTest, TestResult, Verdict, Visibility, solver_stream
 from .sandbox.base import Ending, RunResult
 
 MAX_SOURCE_BYTES = 64 * 1024
@@ -71,22 +70,18 @@ def check_source(source: bytes | str, *, allow_empty: bool = False) -> str:
 
 
 def grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool = False, reveal_hidden: bool = False,
-          on_test: Callable[[TestResult], None] | None = None) -> Report:
+          on_test: Callable[[TestResult], None] | Callable[[SolverTest], None] | None = None
+          ) -> Report | SolverReport:
     """Grades one submission. Raises sandbox.SandboxError (retryable) when the sandbox itself fails;
     anything the submission does wrong is a verdict in the report.
 
-    The report is redacted for a solver (hidden tests: verdict and time only) unless reveal_hidden, which
-    is for instructors and authors. on_test(test) is called as each test is judged, while the sandbox still
-    runs (keep it quick: the next case is already running), with the same redaction."""
-    full = _grade(problem, source, sandbox=sandbox, public_only=public_only,
-                  on_test=on_test and (on_test if reveal_hidden else lambda t: on_test(_redact_test(t))))
-    return full if reveal_hidden else full.redacted()
-
-
-def _redact_test(test: TestResult) -> TestResult:
-    if test.visibility is Visibility.HIDDEN:
-        test = replace(test, message="", input="", expected="", got="")
-    return test
+    The full Report is returned only with reveal_hidden, which is for instructors and authors; otherwise its
+    solver view (Report.for_solver). on_test(test) is called as each test is judged, while the sandbox still
+    runs (keep it quick: the next case is already running), with the same view."""
+    if on_test and not reveal_hidden:
+        on_test = solver_stream(on_test)
+    full = _grade(problem, source, sandbox=sandbox, public_only=public_only, on_test=on_test)
+    return full if reveal_hidden else full.for_solver()
 
 
 def _grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool,
@@ -164,7 +159,7 @@ def _grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool,
 def _skipped(case: Case) -> TestResult:
     return TestResult(name=case.name, visibility=Visibility.PUBLIC if case.public else Visibility.HIDDEN,
                       verdict=Verdict.SKIPPED, passed=False, time_s=None,
-                      message="not run: an earlier test ended the run")
+                      message="not run: an earlier test ended the run", covers=list(case.covers))
 
 
 def modified_inputs(problem: Problem, sent: dict, after: Any) -> list[str]:
@@ -181,7 +176,7 @@ def _judge_case(problem: Problem, case: Case, case_run, run: RunResult | None, e
                 rows: dict[str, np.ndarray], sent: dict) -> TestResult:
     """One test's verdict. For scored problems, also records the metric per row in `rows`."""
     test = TestResult(name=case.name, visibility=Visibility.PUBLIC if case.public else Visibility.HIDDEN,
-                      verdict=Verdict.ACCEPTED, passed=False, time_s=case_run.time_s)
+                      verdict=Verdict.ACCEPTED, passed=False, time_s=case_run.time_s, covers=list(case.covers))
     changed = modified_inputs(problem, sent, case_run.after) if case_run.status == "ok" else []
     if changed:
         test.verdict = Verdict.WRONG_ANSWER
@@ -209,7 +204,7 @@ def _judge_case(problem: Problem, case: Case, case_run, run: RunResult | None, e
     else:
         test.verdict = CASE_STATUS_VERDICT[case_run.status]
         message = case_run.message
-    # Every test carries its details here; grade() redacts the hidden ones for solvers.
+    # Every test carries its details here; a solver sees hidden ones through report.solver_test only.
     test.message = message
     test.input = _show({"args": case.args, **({"kwargs": case.kwargs} if case.kwargs else {})})
     if problem.kind is Kind.FUNCTION:

@@ -74,7 +74,7 @@ def check_problem(folder: Path, sandbox) -> ProblemCheck:
                            f"{len(problem.inputs.edges)} edge rules"))
     result.errors.extend(f"{folder.name}/problem.toml: {gap}" for gap in gaps)
     reference = (folder / "reference.py").read_text(encoding="utf-8")
-    report = grade(problem, reference, sandbox=sandbox)
+    report = grade(problem, reference, sandbox=sandbox, reveal_hidden=True)
     slowest = max(report.tests, key=lambda t: t.time_s or 0.0, default=None)
     slowest_s = (slowest.time_s or 0.0) if slowest else 0.0
     limit = problem.limits.time_per_case_s
@@ -90,10 +90,10 @@ def check_problem(folder: Path, sandbox) -> ProblemCheck:
                            "" if headroom >= MIN_HEADROOM else
                            f"raise limits.time_per_case_s to at least {MIN_HEADROOM * slowest_s:.2f} s "
                            f"or make the slowest case smaller"))
-    report = grade(problem, problem.starter, sandbox=sandbox)
+    report = grade(problem, problem.starter, sandbox=sandbox, reveal_hidden=True)
     result.rows.append(Row("starter.py", "not accepted", report.verdict, report.verdict is not Verdict.ACCEPTED))
     for name, source in problem.wrong.items():
-        report = grade(problem, source, sandbox=sandbox)
+        report = grade(problem, source, sandbox=sandbox, reveal_hidden=True)  # for authors: names hidden ones
         failed = [t.name for t in report.tests if not t.passed and t.verdict is not Verdict.SKIPPED]
         skipped = sum(t.verdict is Verdict.SKIPPED for t in report.tests)
         failed_text = f"fails {len(failed)}/{len(report.tests)}" + (f", {skipped} skipped" if skipped else "")

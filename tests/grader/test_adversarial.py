@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from grader import Verdict, grade, load_problem
+from grader import HiddenTest, Verdict, grade, load_problem
 from grader.sandbox.docker_backend import LABEL, OWNER_LABEL
 
 from ..conftest import ROOT
@@ -120,7 +120,7 @@ def row_norms(x):
     message = next(t for t in report.tests if t.name == "example").message
     # The scan does see the inputs the harness holds (the public example), and nothing hidden.
     assert "sentinel arrays seen: 0; public input seen: True; cases visible: 2" in message
-    assert all(t.message == "" and t.got == "" and t.input == "" for t in report.tests if t.visibility == "hidden")
+    assert all(isinstance(t, HiddenTest) for t in report.tests if t.visibility == "hidden")  # nothing of theirs
 
 
 def test_there_is_no_network(problem, docker_sandbox, host_untouched):

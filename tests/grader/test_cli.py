@@ -4,8 +4,11 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import fields
 
 import pytest
+
+from grader import SCHEMA_VERSION, HiddenTest
 
 from ..conftest import ROOT
 
@@ -29,10 +32,14 @@ def test_grade_prints_a_versioned_json_report_and_exits_0_on_a_wrong_answer(wron
     result = grader("grade", FIXTURE, wrong_submission, "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["schema_version"] == 1 and report["verdict"] == "wrong_answer" and report["sandbox"] == "docker"
+    assert (report["schema_version"], report["verdict"], report["sandbox"]) == (SCHEMA_VERSION, "wrong_answer", "docker")
     assert [t["visibility"] for t in report["tests"]] == ["public", "public", "hidden", "hidden", "hidden"]
-    assert all(t["message"] == t["input"] == t["got"] == "" for t in report["tests"] if t["visibility"] == "hidden")
-    assert report["total"] == 5 and report["wall_time_s"] > 0 and report["peak_memory_kb"] > 0
+    # A solver's report: hidden tests are the grader's HiddenTest view (no name, input, output or message).
+    assert all(set(t) == {"visibility", *(f.name for f in fields(HiddenTest))}
+               for t in report["tests"] if t["visibility"] == "hidden")
+    # Totals that count hidden tests are coarse (0.1 s) in the solver's view: a fast run's may round to 0.
+    assert report["total"] == 5 and report["wall_time_s"] == round(report["wall_time_s"], 1) >= 0
+    assert report["peak_memory_kb"] > 0
 
 
 @pytest.mark.docker

@@ -1,4 +1,6 @@
-"""Golden reports: the JSON a user gets, byte for byte, except for timings. Both backends must agree.
+"""Golden reports, byte for byte except for timings, as Exercism tests results.json: the full report (golden/,
+what instructors see) and its solver view (golden/solver/, what the submission's author sees). Both backends
+must agree.
 
 Regenerate after an intended change with MLJUDGE_UPDATE_GOLDEN=1 and review the diff."""
 import json
@@ -12,6 +14,7 @@ from ..conftest import ROOT
 
 FIXTURES = ROOT / "tests/grader/fixtures"
 GOLDEN = ROOT / "tests/grader/golden"
+SOLVER_GOLDEN = GOLDEN / "solver"
 SUBMISSIONS = {
     "vector-norm-accepted": ("vector-norm", "import numpy as np\ndef row_norms(x):\n    return np.linalg.norm(x, axis=1)\n", {}),
     "vector-norm-wrong": ("vector-norm", "import numpy as np\ndef row_norms(x):\n    print('debug', x.shape)\n"
@@ -34,14 +37,27 @@ def normalised(report) -> dict:
     return data
 
 
+def matches_golden(data: dict, path) -> bool:
+    got = json.dumps(data, indent=2, sort_keys=True) + "\n"
+    if os.environ.get("MLJUDGE_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(got)
+    return got == path.read_text()
+
+
 @pytest.mark.parametrize("backend", ["local", pytest.param("docker", marks=pytest.mark.docker)])
 @pytest.mark.parametrize("name", sorted(SUBMISSIONS))
 def test_reports_match_the_golden_files(name, backend, request):
     sandbox = request.getfixturevalue(f"{backend}_sandbox")
     slug, source, options = SUBMISSIONS[name]
-    report = grade(load_problem(FIXTURES / slug), source, sandbox=sandbox, **options)
-    got = json.dumps(normalised(report), indent=2, sort_keys=True) + "\n"
-    path = GOLDEN / f"{name}.json"
-    if os.environ.get("MLJUDGE_UPDATE_GOLDEN") == "1":
-        path.write_text(got)
-    assert got == path.read_text()
+    report = grade(load_problem(FIXTURES / slug), source, sandbox=sandbox, reveal_hidden=True, **options)
+    assert matches_golden(normalised(report), GOLDEN / f"{name}.json")
+    assert matches_golden(normalised(report.for_solver()), SOLVER_GOLDEN / f"{name}.json")
+
+
+@pytest.mark.parametrize("name", sorted(SUBMISSIONS))
+def test_a_solver_is_graded_into_the_golden_solver_view(name, local_sandbox):
+    slug, source, options = SUBMISSIONS[name]
+    solver = grade(load_problem(FIXTURES / slug), source, sandbox=local_sandbox, **options)
+    golden = (SOLVER_GOLDEN / f"{name}.json").read_text()
+    assert json.dumps(normalised(solver), indent=2, sort_keys=True) + "\n" == golden

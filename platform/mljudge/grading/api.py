@@ -41,46 +41,9 @@ def draft_check(source: bytes | str) -> str:
         raise SourceRejected(f"Your draft was not saved: {exc}.", reason=exc.reason) from None
 
 
-SOLVER_TIME_DIGITS = 1  # 0.1 s
-
-
-class CoarseSeconds(float):
-    """A time rounded by solver_time; it says so itself, so that pages print it as coarse ("0.1 s")."""
-
-    digits = SOLVER_TIME_DIGITS
-
-
-def solver_time(seconds: float | None) -> CoarseSeconds | None:
-    """A time that a hidden test counts in (its own, or a total), as solvers see it: to the nearest 0.1 s.
-    To the millisecond, code could read the size of a hidden input back (loop or sleep n ms, read n off the
-    page). The one place this rule lives: the report, progress rows, totals and leaderboards all ask it."""
-    try:
-        return None if seconds is None else CoarseSeconds(round(float(seconds), SOLVER_TIME_DIGITS))
-    except (TypeError, ValueError, OverflowError):
-        return None
-
-
-def report_for_solver(report: dict | None) -> dict:
-    """The stored (full) report as its author may see it: hidden tests keep only name, verdict and a coarse
-    time (solver_time), totals that include them are coarse too, and what the hidden run printed is dropped.
-    Reports of other schema versions are redacted by hand."""
-    if not report:
-        return {}
-    try:
-        safe = grader.Report.from_dict(report).redacted().to_dict()
-    except (ValueError, TypeError, KeyError):
-        safe = {k: v for k, v in report.items() if k != "hidden_stdout"}
-        safe["tests"] = [t if t.get("visibility") == "public" else
-                         {k: t.get(k) for k in ("name", "visibility", "verdict", "passed", "time_s")}
-                         for t in report.get("tests", [])]
-    hidden = [t for t in safe.get("tests", []) if t.get("visibility") != "public"]
-    for test in hidden:
-        test["time_s"] = solver_time(test.get("time_s"))
-    if hidden or not safe.get("public_only"):
-        for total in ("time_s", "wall_time_s"):
-            if total in safe:
-                safe[total] = solver_time(safe[total])
-    return safe
+# A time that a hidden test counts in, as solvers see it (0.1 s): the grader's rule, one function.
+CoarseSeconds = grader.CoarseSeconds
+solver_time = grader.solver_time
 
 
 def problem_rubric(*, folder) -> list[dict]:

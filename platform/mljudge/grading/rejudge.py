@@ -15,8 +15,8 @@ from mljudge.submissions.models import Mode, Status, Submission
 from . import states
 from .models import ReportHistory
 from .sandboxes import sandbox_pool
-# 11-A moves the problem cache (services._problem) to grading.reports as a public function.
-from .services import Outcome, TransientGradingError, _problem, report_fields
+from .reports import grading_problem, report_fields
+from .services import Outcome, TransientGradingError
 
 logger = logging.getLogger("mljudge.grading")
 
@@ -44,7 +44,7 @@ def submission_rejudge(*, submission_id: int) -> Outcome:
         return Outcome.NOT_CLAIMED
     submission = claim.submission
     try:
-        problem = _problem(submission.problem.slug)
+        problem = grading_problem(submission.problem.slug)
         with states.heartbeat(claim=claim, budget_s=states.grade_budget_s(problem, cases=len(problem.cases()))):
             report = grader.grade(problem, submission.source, sandbox=sandbox_pool(), reveal_hidden=True)
     except grader.SandboxError as exc:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import logging
-import threading
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,9 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from mljudge.leaderboards.services import best_result_record
-from mljudge.submissions.models import Mode, Status, Submission, Verdict
+from mljudge.submissions.models import Mode, Status, Submission
 
 from . import queue, states
+from .reports import grading_problem, progress_recorder, report_fields
 from .sandboxes import sandbox_pool
 # The pipeline's transitions, re-exported for its callers (tasks, tests); defined once, in grading.states.
 from .states import Claim, submission_claim, submission_give_up, submission_release, worker_identity  # noqa: F401
@@ -35,10 +35,6 @@ class TransientGradingError(Exception):
     """The sandbox failed in a way worth retrying; the row is back in `queued`."""
 
 
-def report_fields(report: grader.Report) -> dict:
-    """The Submission columns a grade report sets, for a first grade and a rejudge alike."""
-    return {"verdict": Verdict(report.verdict.value), "score": report.score, "passed": report.passed,
-            "total": report.total, "time_s": report.time_s, "report": report.to_dict()}
 
 
 def submission_complete(*, claim: Claim, report: grader.Report) -> bool:
@@ -59,35 +55,11 @@ def submission_enqueue(*, submission_id: int) -> None:
 
 # --- grading ---------------------------------------------------------------------------------------
 
-_problems: dict[str, tuple[str, grader.Problem]] = {}
-_problems_lock = threading.Lock()
-
-
-def _problem(slug: str) -> grader.Problem:
-    """The problem folder, loaded once per content hash (cases and expected outputs are then reused)."""
-    problem = grader.load_problem(settings.MLJUDGE_PROBLEMS_DIR / slug)
-    key = problem.content_hash()
-    with _problems_lock:
-        cached = _problems.get(slug)
-        if cached and cached[0] == key:
-            return cached[1]
-        _problems[slug] = (key, problem)
-    return problem
-
-
 def _progress_recorder(*, claim: Claim, total: int):
-    """An on_test callback for grader.grade: records each test's verdict as it is judged, so the page shows
-    rows arriving while the rest is graded. Only name, visibility, verdict and time are kept (tests arrive
-    unredacted: the report is graded with reveal_hidden=True)."""
-    tests: list[dict] = []
-
-    def record(test) -> None:
-        tests.append({"name": test.name, "visibility": str(test.visibility), "verdict": str(test.verdict),
-                      "ran": test.verdict != "skipped", "time_s": test.time_s})
-        claim.held().update(
-            progress={"total": total, "tests": tests}, heartbeat_at=timezone.now())
-
-    return record
+    """Stores each test as it is judged (as the solver sees it: grading.reports), so the page shows rows
+    arriving while the rest is graded; each row is also a sign of life."""
+    return progress_recorder(total=total, store=lambda progress: claim.held().update(
+        progress=progress, heartbeat_at=timezone.now()))
 
 
 def submission_claim_next(*, submission_id: int) -> Claim | None:
@@ -118,11 +90,11 @@ def submission_grade(*, submission_id: int) -> Outcome:
     try:
         if submission.mode not in (Mode.RUN, Mode.SUBMIT):
             raise ValueError(f"a {submission.mode} submission is not graded by the sandbox")
-        problem = _problem(submission.problem.slug)
+        problem = grading_problem(submission.problem.slug)
         public_only = submission.mode == Mode.RUN
         total = sum(1 for c in problem.cases() if c.public or not public_only)
         # The full report (hidden inputs/outputs too) is stored for instructors; every solver-facing path
-        # shows it through grading.api.report_for_solver, which redacts it again.
+        # shows it through grading.reports.solver_view.
         with states.heartbeat(claim=claim, budget_s=states.grade_budget_s(problem, cases=total)):
             report = grader.grade(problem, submission.source, sandbox=sandbox_pool(), public_only=public_only,
                                   reveal_hidden=True, on_test=_progress_recorder(claim=claim, total=total))

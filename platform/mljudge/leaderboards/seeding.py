@@ -14,7 +14,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+import grader
 from mljudge.accounts.models import Profile, Role
+from mljudge.grading.reports import report_fields
 from mljudge.problemset.models import Kind, Problem
 from mljudge.submissions.models import Mode, Status, Submission, Verdict
 
@@ -80,12 +82,14 @@ def _submissions(*, count: int, user_ids: list[int], problems: list[Problem], rn
             else:
                 verdict = Verdict.ACCEPTED if rng.random() < chance else rng.choices(verdicts, verdict_weights)[0]
                 score = 1.0 if verdict == Verdict.ACCEPTED else round(rng.random() * 0.9, 3)
+            # A real (test-less) report, stored as grading stores one: its columns come from report_fields.
+            report = grader.Report(problem=problem.slug, problem_version=0, verdict=grader.Verdict(verdict),
+                                   score=score, private_score=private, time_s=round(rng.uniform(0.002, 0.8), 4),
+                                   sandbox="demo-seed", public_only=mode == Mode.RUN)
             batch.append(Submission(
                 user_id=user_id, problem_id=problem.id, problem_version_id=problem.current_version_id, mode=mode,
-                status=Status.GRADED, verdict=verdict, source="def solve(*args):\n    ...\n", score=score,
-                passed=None, total=None, time_s=round(rng.uniform(0.002, 0.8), 4), attempts=1, queued_at=created,
-                started_at=created, finished_at=created + timedelta(seconds=1),
-                report={"private_score": private} if private is not None else {}))
+                status=Status.GRADED, source="def solve(*args):\n    ...\n", **report_fields(report),
+                attempts=1, queued_at=created, started_at=created, finished_at=created + timedelta(seconds=1)))
         created_list = Submission.objects.bulk_create(batch, batch_size=BATCH)
         made += len(created_list)
     return made

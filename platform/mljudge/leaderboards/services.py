@@ -12,9 +12,7 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import F, FloatField, Q
-from django.db.models.fields.json import KT
-from django.db.models.functions import Cast
+from django.db.models import F, Q
 from django.utils import timezone
 
 from mljudge.problemset.models import Problem
@@ -40,9 +38,7 @@ class ProblemRules:
 
 
 def _graded(**filters) -> Iterable[dict]:
-    return (Submission.objects.filter(mode=Mode.SUBMIT, status=Status.GRADED, **filters)
-            .annotate(private_score=Cast(KT("report__private_score"), FloatField()))
-            .values(*_FIELDS))
+    return Submission.objects.filter(mode=Mode.SUBMIT, status=Status.GRADED, **filters).values(*_FIELDS)
 
 
 def _summarise(*, rules: ProblemRules, rows: list[dict]) -> dict | None:

@@ -50,14 +50,18 @@ class Submission(models.Model):
     # show this and never render on read. Empty for code, which pages highlight (linear, MAX_SOURCE_BYTES).
     answer_html = models.TextField(blank=True)
     score = models.FloatField(null=True, blank=True)
+    # Scored problems: the hidden part of the split (the report's private_score), for leaderboards to read
+    # without opening the report. Set with the other report columns (grading.reports.report_fields).
+    private_score = models.FloatField(null=True, blank=True)
     # Set by an instructor (issue 6); when not null it replaces `score` everywhere scores count.
     score_override = models.FloatField(null=True, blank=True)
     passed = models.PositiveIntegerField(null=True, blank=True)
     total = models.PositiveIntegerField(null=True, blank=True)
     time_s = models.FloatField(null=True, blank=True)
-    report = models.JSONField(null=True, blank=True)  # full (hidden details too); solvers: api.report_for_solver
+    report = models.JSONField(null=True, blank=True)  # full (hidden details too); solvers: reports.solver_view
     message = models.TextField(blank=True)          # system errors, in words
-    # While running: {"total": n, "tests": [{"name", "visibility", "time_s", "ran"}]} for the cases run so far.
+    # While running: {"total": n, "tests": [...]}, the tests judged so far as the solver sees them (written by
+    # grading.reports.progress_recorder only).
     progress = models.JSONField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     claimed_by = models.CharField(max_length=200, blank=True)  # host:pid:start of the worker process

@@ -7,13 +7,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
-from mljudge.grading.api import report_for_solver, solver_time
 from mljudge.leaderboards import scoring
 from mljudge.problemset.models import Problem
 
 from .models import Draft, Mode, Submission, Verdict
-
-HIDDEN_FIELDS = ("input", "expected", "got", "message")
 
 
 def can_view_all_submissions(*, user: AbstractBaseUser) -> bool:
@@ -92,43 +89,6 @@ def submission_for_viewer(*, viewer: AbstractBaseUser, submission_id: int) -> Su
         return qs.get(id=submission_id)
     except Submission.DoesNotExist:
         raise Http404("No such submission") from None
-
-
-def report_tests_for_display(*, submission: Submission) -> list[dict]:
-    """Per-test rows of the solver view (grading.api.report_for_solver). Hidden tests carry only an ordinal,
-    a verdict and a coarse time — whatever the stored report says."""
-    tests = report_for_solver(submission.report).get("tests", [])
-    rows = []
-    for number, test in enumerate(tests, 1):
-        hidden = test.get("visibility") != "public"
-        if hidden:  # even the name: names like "empty-cluster" are hints
-            row = {"name": f"hidden-{number}", "verdict": test.get("verdict"), "time_s": test.get("time_s")}
-        else:
-            row = {key: test.get(key, "") for key in ("name", "verdict", "time_s", *HIDDEN_FIELDS)}
-        row["hidden"] = hidden
-        rows.append(row)
-    return rows
-
-
-def progress_tests_for_display(*, submission: Submission) -> list[dict]:
-    """The tests judged so far, while grading runs: hidden ones as in the final solver view (coarse time)."""
-    progress = submission.progress or {}
-    rows = []
-    for number, test in enumerate(progress.get("tests", []), 1):
-        hidden = test.get("visibility") != "public"
-        rows.append({"name": f"hidden-{number}" if hidden else test.get("name", ""), "hidden": hidden,
-                     "time_s": solver_time(test.get("time_s")) if hidden else test.get("time_s"),
-                     "ran": test.get("ran", True), "verdict": test.get("verdict", "")})
-    return rows
-
-
-def total_time_for_display(*, submission: Submission) -> float | None:
-    """The submission's total time as solvers see it: the solver view's total (coarse when it counts hidden
-    tests); without a report, coarse unless it was a run of the public examples only."""
-    report = report_for_solver(submission.report)
-    if "time_s" in report:
-        return report["time_s"]
-    return submission.time_s if submission.mode == Mode.RUN else solver_time(submission.time_s)
 
 
 def draft_for(*, user: AbstractBaseUser, problem: Problem) -> Draft | None:

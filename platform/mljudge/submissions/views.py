@@ -11,8 +11,9 @@ from mljudge.cohorts.services import code_access_record
 from mljudge.core.http import too_big_message
 from mljudge.core.markdown import highlight_python
 from mljudge.core.ratelimits import limited
-from mljudge.grading.api import MAX_SOURCE_BYTES, SourceProblem, report_for_solver, source_too_big_message
+from mljudge.grading.api import MAX_SOURCE_BYTES, SourceProblem, source_too_big_message
 from mljudge.grading.queue import queue_position
+from mljudge.grading.reports import solver_view
 from mljudge.problemset.selectors import problem_by_slug
 
 from mljudge.review import selectors as review_selectors
@@ -132,15 +133,9 @@ def draft(request, slug: str):
 
 
 def selectors_context(submission) -> dict:
-    return {
-        "submission": submission,
-        "tests": selectors.report_tests_for_display(submission=submission),
-        "progress_tests": selectors.progress_tests_for_display(submission=submission),
-        "total_time_s": selectors.total_time_for_display(submission=submission),
-        # The stored report is the full one (instructors see hidden tests); solvers get it redacted.
-        "report": report_for_solver(submission.report),
-        "ahead": queue_position(submission=submission),
-    }
+    # The stored report is the full one (instructors see hidden tests); these pages show the solver's view.
+    return {"submission": submission, "view": solver_view(submission=submission),
+            "ahead": queue_position(submission=submission)}
 
 
 @require_GET

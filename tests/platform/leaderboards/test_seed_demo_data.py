@@ -1,7 +1,6 @@
 """`manage.py seed_demo_data`: bulk demo data whose leaderboards match what recording each grade would give."""
 import pytest
 from django.core.management import CommandError, call_command
-
 from mljudge.leaderboards import services
 from mljudge.leaderboards.models import BestResult, Scope, Standing
 from mljudge.submissions.models import Submission
@@ -22,6 +21,17 @@ def test_it_seeds_users_and_submissions_and_ranks_them(problems, capsys):
     for user_id, problem_id in {(r[0], r[1]) for r in bulk}:
         services.best_result_recompute(user_id=user_id, problem_id=problem_id)
     assert sorted(BestResult.objects.values_list(*fields)) == bulk
+
+
+def test_it_seeds_real_reports_and_the_private_score_column(problems):
+    from mljudge.problemset.models import Kind
+
+    import grader
+
+    call_command("seed_demo_data", users=5, submissions=60, seed=4)
+    for report, private_score in Submission.objects.values_list("report", "private_score"):
+        assert grader.Report.from_dict(report).private_score == private_score   # a valid report, and its column
+    assert Submission.objects.filter(problem__kind=Kind.SCORED, private_score__isnull=False).exists()
 
 
 def test_it_refuses_bad_counts(db, problems):

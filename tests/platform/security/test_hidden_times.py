@@ -8,7 +8,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from mljudge.grading.api import report_for_solver
+from mljudge.grading.reports import solver_report
 from mljudge.submissions.models import Mode, Status, Verdict
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
@@ -50,13 +50,13 @@ def graded(make_user, make_problem, make_submission):
 
 
 def test_it_rounds_hidden_times_in_the_solver_view_of_a_report():
-    solver = report_for_solver(REPORT)
-    assert [t["time_s"] for t in solver["tests"]] == [0.0123, 0.1, 0.5]   # the public example stays exact
-    assert (solver["time_s"], solver["wall_time_s"]) == (0.6, 0.8)
-    assert REPORT["tests"][1]["time_s"] == 0.1234                        # the stored report is untouched
-    # A report of another schema version goes through the hand-made redaction: rounded all the same.
-    legacy = report_for_solver({**REPORT, "schema_version": 0})
-    assert [t["time_s"] for t in legacy["tests"]] == [0.0123, 0.1, 0.5] and legacy["time_s"] == 0.6
+    solver = solver_report(REPORT)
+    assert [t.time_s for t in solver.tests] == [0.0123, 0.1, 0.5]   # the public example stays exact
+    assert (solver.time_s, solver.wall_time_s) == (0.6, 0.8)
+    assert REPORT["tests"][1]["time_s"] == 0.1234                    # the stored report is untouched
+    # A report of an older schema version is upgraded (grader.upgrade), then shown the same way.
+    legacy = solver_report({**REPORT, "schema_version": 0})
+    assert [t.time_s for t in legacy.tests] == [0.0123, 0.1, 0.5] and legacy.time_s == 0.6
 
 
 def test_it_shows_the_owner_only_coarse_hidden_times_and_the_reviewer_exact_ones(client, graded, make_user):

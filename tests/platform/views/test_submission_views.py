@@ -1,7 +1,9 @@
+import grader
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from mljudge.grading.reports import progress_recorder
 from mljudge.submissions.models import Mode, Status, Verdict
 
 pytestmark = pytest.mark.django_db
@@ -56,9 +58,11 @@ def test_it_lets_staff_and_instructors_see_everything(client, graded, make_user,
 
 
 def test_it_keeps_polling_while_grading_and_shows_tests_as_they_run(client, make_user, make_problem, make_submission):
-    user = make_user()
-    submission = make_submission(user, make_problem(), status=Status.RUNNING, progress={
-        "total": 3, "tests": [{"name": "example-1", "visibility": "public", "ran": True, "time_s": 0.01}]})
+    user, progress = make_user(), {}
+    record = progress_recorder(total=3, store=progress.update)   # what the worker stores as tests are judged
+    record(grader.TestResult(name="example-1", visibility=grader.Visibility.PUBLIC, verdict=grader.Verdict.ACCEPTED,
+                             passed=True, time_s=0.01))
+    submission = make_submission(user, make_problem(), status=Status.RUNNING, progress=progress)
     client.force_login(user)
     html = client.get(reverse("submissions:status", args=[submission.id])).content.decode()
     assert 'hx-trigger="every 1s"' in html and "example-1" in html and "1 of 3 tests run" in html

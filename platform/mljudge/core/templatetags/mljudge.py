@@ -47,5 +47,5 @@ def user_label(user) -> str:
 
 @register.filter
 def solver_time(value):
-    """A time that includes hidden tests, as a solver may see it (grading.api.solver_time)."""
+    """A time that includes hidden tests, as a solver may see it (grader.solver_time)."""
     return _solver_time(value)

@@ -1,0 +1,120 @@
+"""Grade reports on the platform: the one module between a grader.Report and a Submission row.
+
+- report_fields: what a report sets in Submission's columns (first grade and rejudge alike).
+- solver_view: a submission as its author may see it, final report and live progress. What a hidden test
+  reveals is the grader's rule (grader.Report.for_solver / grader.solver_stream); this module only ever
+  passes reports and progress through it, so no page or fragment can show more.
+- progress_recorder: the on_test callback that stores live progress; it stores the solver view only, so a
+  hidden name or input never reaches Submission.progress.
+- grading_problem: the problem cache that grading and rejudging share.
+Instructors (review pages) read Submission.report, the full report, directly."""
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import grader
+from django.conf import settings
+
+from mljudge.submissions.models import Mode, Submission, Verdict
+
+logger = logging.getLogger("mljudge.grading")
+
+
+def report_fields(report: grader.Report) -> dict:
+    """The Submission columns a grade report sets, for a first grade and a rejudge alike."""
+    return {"verdict": Verdict(report.verdict.value), "score": report.score, "private_score": report.private_score,
+            "passed": report.passed, "total": report.total, "time_s": report.time_s, "report": report.to_dict()}
+
+
+# --- the solver's view -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SolverView:
+    """What the submission's author sees of its grading."""
+
+    report: grader.SolverReport | None     # None until graded, for a design answer, or if unreadable
+    progress: list[grader.SolverTest]      # the tests judged so far, while grading runs
+    progress_total: int | None             # how many tests the running grade has
+    total_time_s: float | None             # coarse whenever it counts a hidden test
+
+    @property
+    def tests(self) -> list[grader.SolverTest]:
+        return self.report.tests if self.report else []
+
+
+def solver_report(report: dict | None) -> grader.SolverReport | None:
+    """A stored (full) report, of any schema version, as its author may see it; None if there is none or it
+    cannot be read (then nothing of it is shown)."""
+    if not report:
+        return None
+    try:
+        return grader.Report.from_dict(report).for_solver()
+    except (ValueError, TypeError, KeyError) as exc:
+        logger.warning("a stored report could not be read: %s", exc)
+        return None
+
+
+def solver_view(*, submission: Submission) -> SolverView:
+    report = solver_report(submission.report)
+    if report is not None:
+        total_time = report.time_s
+    else:  # no report: a run of the public examples only counts no hidden time
+        total_time = submission.time_s if submission.mode == Mode.RUN else grader.solver_time(submission.time_s)
+    progress = submission.progress or {}
+    return SolverView(report=report, progress=_progress_tests(progress.get("tests") or []),
+                      progress_total=progress.get("total"), total_time_s=total_time)
+
+
+# --- live progress ---------------------------------------------------------------------------------
+
+PUBLIC_PROGRESS_FIELDS = ("name", "visibility", "verdict", "passed", "time_s")  # the table shows no details yet
+
+
+def progress_recorder(*, total: int, store: Callable[[dict], None]) -> Callable[[grader.TestResult], None]:
+    """An on_test callback for grader.grade(reveal_hidden=True): each test, as the solver sees it
+    (grader.solver_stream), is added to the progress document and store(progress) is called."""
+    rows: list[dict] = []
+
+    def record(test: grader.SolverTest) -> None:
+        rows.append(test.to_dict() if isinstance(test, grader.HiddenTest)
+                    else {key: getattr(test, key) for key in PUBLIC_PROGRESS_FIELDS})
+        store({"total": total, "tests": list(rows)})
+
+    return grader.solver_stream(record)
+
+
+def _progress_tests(rows: list[dict]) -> list[grader.SolverTest]:
+    """Stored progress rows read back through the grader's view (so even a row stored by an older recorder,
+    with a hidden test's name in it, shows only what the view allows)."""
+    ordinals = itertools.count(1)
+    tests = []
+    for row in rows:
+        try:
+            hidden = row.get("visibility") != grader.Visibility.PUBLIC
+            tests.append(grader.solver_test_from_dict(row, ordinal=next(ordinals) if hidden else 0))
+        except (ValueError, KeyError, AttributeError):
+            continue
+    return tests
+
+
+# --- the problem cache -----------------------------------------------------------------------------
+
+_problems: dict[str, tuple[str, grader.Problem]] = {}
+_problems_lock = threading.Lock()
+
+
+def grading_problem(slug: str) -> grader.Problem:
+    """The problem folder, loaded once per content hash (cases and expected outputs are then reused), for
+    grading and rejudging alike."""
+    loaded = grader.load_problem(settings.MLJUDGE_PROBLEMS_DIR / slug)
+    key = loaded.content_hash()
+    with _problems_lock:
+        cached = _problems.get(slug)
+        if cached and cached[0] == key:
+            return cached[1]
+        _problems[slug] = (key, loaded)
+    return loaded
