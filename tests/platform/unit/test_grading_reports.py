@@ -23,7 +23,7 @@ def test_it_copies_a_reports_columns_including_the_private_score():
 
 
 def test_it_fills_the_private_score_column_from_reports_stored_before_it(make_user, make_problem, make_submission):
-    migration = importlib.import_module("mljudge.submissions.migrations.0006_submission_private_score")
+    migration = importlib.import_module("mljudge.submissions.migrations.0007_submission_private_score")
     user, problem = make_user(), make_problem("scored-one", kind="scored")
     old = make_submission(user, problem, status=Status.GRADED, report=scored_report().to_dict())
     unscored = make_submission(user, problem, status=Status.GRADED, report={**scored_report().to_dict(),
