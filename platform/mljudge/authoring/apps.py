@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class AuthoringConfig(AppConfig):
-    """Authors' pages: the problem sync report and draft previews. No models of its own."""
+    """Authors' pages: problem sync runs (queued here, run by a worker) and draft previews."""
 
     name = "mljudge.authoring"
     default_auto_field = "django.db.models.BigAutoField"

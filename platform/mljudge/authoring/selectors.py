@@ -1,10 +1,17 @@
+from pathlib import Path
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
 from mljudge.accounts.models import Role
+from mljudge.grading.problems import problem_folder_names
 from mljudge.problemset.models import Problem
+
+from .models import ACTIVE_STATUSES, SyncRun
+
+SYNC_HISTORY = 20   # runs listed on the sync page
 
 
 def is_author(*, user: AbstractBaseUser) -> bool:
@@ -25,3 +32,23 @@ def draft_by_slug(*, slug: str) -> Problem:
     if problem is None:
         raise Http404("No such draft")
     return problem
+
+
+def sync_run_by_id(*, run_id: int) -> SyncRun:
+    run = SyncRun.objects.select_related("requested_by").filter(id=run_id).first()
+    if run is None:
+        raise Http404("No such sync run")
+    return run
+
+
+def sync_run_active() -> SyncRun | None:
+    """The queued or running run, if any (there is at most one: SyncRun's constraint)."""
+    return SyncRun.objects.filter(status__in=ACTIVE_STATUSES).select_related("requested_by").first()
+
+
+def sync_runs_recent(*, limit: int = SYNC_HISTORY) -> list[SyncRun]:
+    return list(SyncRun.objects.select_related("requested_by").order_by("-id")[:limit])
+
+
+def sync_folder_choices(*, root: Path) -> list[str]:
+    return problem_folder_names(root=root)

@@ -1,14 +1,18 @@
-"""Loading problems/ into the catalogue (`manage.py sync_problems`, and the authors' sync page). An invalid
-folder is reported — which file, which field — and leaves whatever was stored before untouched. A folder
-whose grading content changed becomes a new version, and the problem's submissions are rejudged in the
-background on the rejudge queue."""
+"""Loading problems/ into the catalogue. An invalid folder is reported — which file, which field — and
+leaves whatever was stored before untouched. A folder whose grading content changed becomes a new version,
+and the problem's submissions are rejudged in the background on the rejudge queue.
+
+Called by authoring.services.sync_run_execute (a Celery task on the rejudge queue for the authors' page, or
+in-process for `manage.py sync_problems`), never by a web request: with the sandbox check it grades every
+reference, starter and wrong solution, which only a worker may do."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import grader
-from grader.validate import check_problem, problem_folders
+from grader.validate import Row, check_problem, problem_folders
 
 from mljudge.problemset.services import ProblemData, SyncOutcome, problem_store
 
@@ -19,7 +23,7 @@ DRAFT_MARKER = "DRAFT"   # an empty file in a folder: sync it as a draft (author
 class SyncReport:
     outcomes: dict[str, SyncOutcome] = field(default_factory=dict)
     invalid: dict[str, list[str]] = field(default_factory=dict)   # folder name -> 'file: field: what' lines
-    checks: dict[str, list[str]] = field(default_factory=dict)    # folder name -> sandbox check rows (--check)
+    checks: dict[str, list[Row]] = field(default_factory=dict)    # folder name -> every sandbox check row
     drafts: list[str] = field(default_factory=list)
     rejudged: dict[str, int] = field(default_factory=dict)        # slug -> submissions queued for rejudging
 
@@ -27,26 +31,48 @@ class SyncReport:
     def ok(self) -> bool:
         return not self.invalid
 
+    def as_json(self) -> dict:
+        """The stored form (SyncRun.report): plain strings, numbers, lists and dicts."""
+        return asdict(self)
 
-def _sandbox_check(folder: Path) -> list[str]:
-    """grader check in the configured sandbox: the reference passes, the starter and wrong solutions fail."""
+
+def _sandbox_check(folder: Path) -> tuple[list[Row], list[str]]:
+    """grader check in this worker's sandbox pool: the reference passes, the starter and wrong solutions fail.
+    Returns every row (what the author sees) and the failures (what makes the folder invalid)."""
     from .sandboxes import sandbox_pool
 
     result = check_problem(folder, sandbox_pool())
     lines = [f"{r.item}: want {r.want}, got {r.got}{' — ' + r.detail if r.detail else ''}"
              for r in result.rows if not r.ok]
-    return [*result.errors, *lines]
+    return result.rows, [*result.errors, *lines]
 
 
-def problems_sync(*, root: Path, check_cases: bool = True, sandbox_check: bool = False,
-                  draft: bool = False) -> SyncReport:
+def problem_folder_names(*, root: Path) -> list[str]:
+    """The folders a sync of root would load (the authors' page offers them as "only these")."""
+    return [folder.name for folder in problem_folders(root)] if root.is_dir() else []
+
+
+def problems_sync(*, root: Path, check_cases: bool = True, sandbox_check: bool = False, draft: bool = False,
+                  only: Collection[str] = (),
+                  on_folder: Callable[[int, int, str], None] | None = None) -> SyncReport:
+    """Syncs every problem folder of root (or only the named ones). on_folder(n, total, name) is called before
+    each folder: the caller's sign of life during a long sandbox check."""
     from .rejudge import problem_rejudge_enqueue
 
     report = SyncReport()
     if not root.is_dir():
         report.invalid[str(root)] = ["not a folder"]
         return report
-    for folder in problem_folders(root):
+    folders = problem_folders(root)
+    if only:
+        # Names are matched against the listing, never joined to a path.
+        wanted = set(only)
+        found = {f.name for f in folders}
+        report.invalid.update({name: ["no such problem folder"] for name in sorted(wanted - found)})
+        folders = [f for f in folders if f.name in wanted]
+    for n, folder in enumerate(folders, 1):
+        if on_folder is not None:
+            on_folder(n, len(folders), folder.name)
         try:
             problem = grader.load_problem(folder)
             if check_cases and problem.kind is not grader.Kind.DESIGN:
@@ -58,7 +84,7 @@ def problems_sync(*, root: Path, check_cases: bool = True, sandbox_check: bool =
             report.invalid[folder.name] = [f"cases.py: {type(exc).__name__}: {exc}"]
             continue
         if sandbox_check:
-            failures = _sandbox_check(folder)
+            report.checks[folder.name], failures = _sandbox_check(folder)
             if failures:
                 report.invalid[folder.name] = failures
                 continue

@@ -1,6 +1,9 @@
-"""A submission waiting for a rejudge, and a sandbox that counts (and can hold) the grades run in it."""
+"""Fixtures of the authoring tests: a problem bank of one folder, an author, the rejudge queue (where problem
+syncs and rejudges are queued) emptied before and after, a submission waiting for a rejudge, and a sandbox that
+counts (and can hold) the grades run in it."""
 from __future__ import annotations
 
+import shutil
 import threading
 from unittest import mock
 
@@ -82,7 +85,6 @@ def rejudgeable(synced_problems, make_user, make_submission):
 def rejudge_pending(tmp_path, settings, redis_url, docker_available, make_user, make_submission):
     """For a real worker: vector-norm's reference graded in Docker, then the checker tolerance (grading content)
     changed, so a rejudge sits on the (emptied) rejudge queue. Returns (submission, problems folder)."""
-    import shutil
 
     import redis
     from django.conf import settings as django_settings
@@ -109,3 +111,36 @@ def rejudge_pending(tmp_path, settings, redis_url, docker_available, make_user, 
     sandbox_pool_close()
     yield submission, bank
     client.delete(django_settings.MLJUDGE_REJUDGE_QUEUE)
+
+
+FIXTURE = ROOT / "tests" / "grader" / "fixtures" / "vector-norm"
+
+
+@pytest.fixture
+def bank(tmp_path, settings):
+    shutil.copytree(FIXTURE, tmp_path / "vector-norm")
+    settings.MLJUDGE_PROBLEMS_DIR = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def author(make_user):
+    from django.contrib.auth.models import Group
+
+    user = make_user("auth")
+    user.groups.add(Group.objects.get(name="author"))
+    return user
+
+
+@pytest.fixture
+def rejudge_queue_redis(redis_url):
+    """The Redis list behind settings.MLJUDGE_REJUDGE_QUEUE (this test run's own), empty at both ends."""
+    import redis
+    from django.conf import settings
+
+    name = settings.MLJUDGE_REJUDGE_QUEUE
+    assert name != settings.CELERY_TASK_DEFAULT_QUEUE and name.startswith("mljudge-test-")
+    client = redis.Redis.from_url(redis_url)
+    client.delete(name, settings.CELERY_TASK_DEFAULT_QUEUE)
+    yield client
+    client.delete(name, settings.CELERY_TASK_DEFAULT_QUEUE)

@@ -1,33 +1,16 @@
 """Problem sync as authors see it: a malformed folder is reported (file and field) and never replaces the
 published version; drafts are previewable by authors and invisible to solvers."""
-import shutil
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
+from mljudge.authoring.models import SyncRun, SyncStatus
+from mljudge.authoring.services import sync_run_execute
 from mljudge.problemset.models import Problem
 
-from ..conftest import ROOT
-
 pytestmark = pytest.mark.django_db
-FIXTURE = ROOT / "tests" / "grader" / "fixtures" / "vector-norm"
-
-
-@pytest.fixture
-def bank(tmp_path, settings):
-    shutil.copytree(FIXTURE, tmp_path / "vector-norm")
-    settings.MLJUDGE_PROBLEMS_DIR = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
-def author(make_user):
-    user = make_user("auth")
-    user.groups.add(Group.objects.get(name="author"))
-    return user
 
 
 def sync(*args) -> tuple[str, str]:
@@ -67,8 +50,14 @@ def test_it_shows_authors_the_sync_report_page_and_refuses_solvers(client, bank,
     assert client.post(reverse("authoring:sync")).status_code == 403
     assert not Problem.objects.exists()
     client.force_login(author)
-    html = client.post(reverse("authoring:sync")).content.decode()
+    response = client.post(reverse("authoring:sync"))   # queues the run; a worker syncs
+    run = SyncRun.objects.get()
+    assert response.status_code == 302 and response.url == reverse("authoring:sync_run", args=[run.id])
+    assert sync_run_execute(run_id=run.id).status == SyncStatus.DONE   # what the worker runs
+    html = client.get(response.url).content.decode()
     assert "vector-norm" in html and "problem.toml: title: required" in html and "not loaded" in html
+    client.force_login(make_user("sol2"))
+    assert client.get(response.url).status_code == 403
 
 
 def test_it_keeps_a_draft_from_solvers_and_shows_it_to_authors(client, bank, author, make_user):

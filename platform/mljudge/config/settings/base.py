@@ -189,6 +189,9 @@ MLJUDGE_MAX_ATTEMPTS = env_int("MLJUDGE_MAX_ATTEMPTS", 3, minimum=1)
 MLJUDGE_STUCK_AFTER_S = env_int("MLJUDGE_STUCK_AFTER_S", 180, minimum=1)
 MLJUDGE_SWEEP_EVERY_S = env_int("MLJUDGE_SWEEP_EVERY_S", 30, minimum=1)
 MLJUDGE_RETRY_BACKOFF_S = env_int("MLJUDGE_RETRY_BACKOFF_S", 2, minimum=0)
+# A problem sync run (authoring) with no sign of life for this long is failed: its worker died, or none took it.
+# A run records progress before each folder, so this bounds one folder's sandbox check, not the whole sync.
+MLJUDGE_SYNC_STALE_AFTER_S = env_int("MLJUDGE_SYNC_STALE_AFTER_S", 900, minimum=1)
 
 # --- Celery (namespace CELERY_) -----------------------------------------------------------------
 CELERY_BROKER_URL = REDIS_URL
@@ -196,7 +199,9 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("MLJUDGE_QUEUE", "mljudge")
 # Rejudges after a problem's grading content changed run on their own queue and worker (scripts/run.sh), so
 # a rejudge of thousands of submissions never delays a new submission on the default queue.
 MLJUDGE_REJUDGE_QUEUE = env_str("MLJUDGE_REJUDGE_QUEUE", "mljudge-rejudge")
-CELERY_TASK_ROUTES = {"mljudge.grading.tasks.rejudge_submission": {"queue": MLJUDGE_REJUDGE_QUEUE}}
+# Problem syncs run there too: the sandbox check is long, and a web process never builds a sandbox.
+CELERY_TASK_ROUTES = {"mljudge.grading.tasks.rejudge_submission": {"queue": MLJUDGE_REJUDGE_QUEUE},
+                      "mljudge.authoring.tasks.sync_run_task": {"queue": MLJUDGE_REJUDGE_QUEUE}}
 CELERY_TASK_IGNORE_RESULT = True            # the database row is the result
 CELERY_TASK_ACKS_LATE = True                # a message is acknowledged only after its task ends...
 CELERY_TASK_REJECT_ON_WORKER_LOST = True    # ...and re-queued if the process running it dies
@@ -211,6 +216,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mljudge.grading.tasks.sweep_stuck_submissions",
         "schedule": timedelta(seconds=MLJUDGE_SWEEP_EVERY_S),
         # Sweeps queued behind a busy worker are dropped rather than run in a burst later.
+        "options": {"expires": MLJUDGE_SWEEP_EVERY_S},
+    },
+    "sweep-stale-sync-runs": {
+        "task": "mljudge.authoring.tasks.sync_runs_sweep",
+        "schedule": timedelta(seconds=MLJUDGE_SWEEP_EVERY_S),
         "options": {"expires": MLJUDGE_SWEEP_EVERY_S},
     },
     # The "last 30 days" leaderboard drops results as they age out of the window.

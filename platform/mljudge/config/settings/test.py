@@ -22,7 +22,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 # workers on this queue (they inherit MLJUDGE_QUEUE).
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("MLJUDGE_QUEUE") or f"mljudge-test-{os.getpid()}"
 MLJUDGE_REJUDGE_QUEUE = os.environ.get("MLJUDGE_REJUDGE_QUEUE") or f"{CELERY_TASK_DEFAULT_QUEUE}-rejudge"
-CELERY_TASK_ROUTES = {"mljudge.grading.tasks.rejudge_submission": {"queue": MLJUDGE_REJUDGE_QUEUE}}
+# Every task base.py routes (rejudges, problem syncs) goes to the rejudge queue: this run's own.
+CELERY_TASK_ROUTES = {name: {"queue": MLJUDGE_REJUDGE_QUEUE} for name in CELERY_TASK_ROUTES}  # noqa: F405
 # The live server's request threads must not keep connections open past the test (or the test database
 # cannot be dropped at the end).
 DATABASES["default"]["CONN_MAX_AGE"] = 0
