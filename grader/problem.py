@@ -127,7 +127,7 @@ def load_problem(folder: str | Path) -> Problem:
     folder = Path(folder)
     errors: list[str] = []
     if not folder.is_dir():
-        raise ProblemError(folder, [f"not a folder"])
+        raise ProblemError(folder, ["not a folder"])
     meta_path = folder / "problem.toml"
     try:
         meta = tomllib.loads(meta_path.read_text(encoding="utf-8"))

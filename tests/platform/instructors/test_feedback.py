@@ -59,7 +59,7 @@ def test_it_overrides_a_score_with_an_audit_trail_and_the_leaderboard_follows(cl
     best_result_recompute(user_id=ann.id, problem_id=sub.problem_id)
     assert BestResult.objects.get(user=ann, problem=sub.problem).best_score == 0.5
     client.force_login(classroom["ada"])
-    with pytest.raises(Exception):  # no reason, no override
+    with pytest.raises(services.ReviewRefused, match="Say why"):  # no reason, no override
         services.score_override_set(by=classroom["ada"], submission_id=sub.id, score=0.9, reason=" ")
     with pytest.raises(services.ReviewRefused):
         services.score_override_set(by=classroom["ada"], submission_id=sub.id, score=float("nan"), reason="x")
