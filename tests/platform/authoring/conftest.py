@@ -85,7 +85,6 @@ def rejudgeable(synced_problems, make_user, make_submission):
 def rejudge_pending(tmp_path, settings, redis_url, docker_available, make_user, make_submission):
     """For a real worker: vector-norm's reference graded in Docker, then the checker tolerance (grading content)
     changed, so a rejudge sits on the (emptied) rejudge queue. Returns (submission, problems folder)."""
-
     import redis
     from django.conf import settings as django_settings
 
