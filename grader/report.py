@@ -146,7 +146,8 @@ def solver_test_from_dict(data: dict, *, ordinal: int) -> SolverTest:
 @dataclass(frozen=True)
 class SolverReport:
     """Report.for_solver(): what the submission's author may see. Totals that count a hidden test are coarse;
-    what the hidden run printed, and the private part of a scored split, are left out."""
+    what the hidden run printed, the peak memory of a run with hidden tests, and the private part of a scored
+    split are left out."""
 
     problem: str
     problem_version: int
@@ -197,7 +198,9 @@ class Report:
             problem=self.problem, problem_version=self.problem_version, verdict=self.verdict, score=self.score,
             tests=solver_tests(self.tests), message=self.message, stdout=self.stdout, passed=self.passed,
             total=self.total, time_s=total(self.time_s), wall_time_s=total(self.wall_time_s),
-            peak_memory_kb=self.peak_memory_kb, sandbox=self.sandbox, public_only=self.public_only)
+            # Memory, like time, grows with a hidden input's size: not shown once a hidden test counts in it.
+            peak_memory_kb=None if counts_hidden else self.peak_memory_kb, sandbox=self.sandbox,
+            public_only=self.public_only)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -39,7 +39,7 @@ def test_grade_prints_a_versioned_json_report_and_exits_0_on_a_wrong_answer(wron
                for t in report["tests"] if t["visibility"] == "hidden")
     # Totals that count hidden tests are coarse (0.1 s) in the solver's view: a fast run's may round to 0.
     assert report["total"] == 5 and report["wall_time_s"] == round(report["wall_time_s"], 1) >= 0
-    assert report["peak_memory_kb"] > 0
+    assert report["peak_memory_kb"] is None   # memory grows with a hidden input's size: not shown
 
 
 @pytest.mark.docker
