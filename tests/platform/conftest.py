@@ -103,6 +103,19 @@ def local_pool():
 
 # --- real services ---------------------------------------------------------------------------------
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_prefix_deleted_at_the_end():
+    """The suite caches in the shared Redis under a prefix of this run's own (settings/test.py): delete it once
+    the run ends, never the whole database."""
+    yield
+    from django.core.cache import cache
+
+    try:
+        cache.clear()
+    except Exception as exc:  # noqa: BLE001  (Redis gone: nothing left to delete, and no test to fail)
+        print(f"cache prefix not deleted: {exc}")
+
+
 @pytest.fixture(scope="session")
 def redis_url() -> str:
     url = os.environ.get("REDIS_URL", "redis://127.0.0.1:56379/0")

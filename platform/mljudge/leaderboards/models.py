@@ -63,15 +63,25 @@ class Standing(models.Model):
 
 
 class Revision(models.Model):
-    """A counter bumped in the transaction of every change to BestResult or Standing: cached leaderboard pages
-    are keyed by it, so they are exact (a page is never served from before a committed change)."""
+    """A counter per cached thing, bumped in the transaction of every change to it: one per Standing scope, one
+    per problem (its BestResult rows and verdict counts), and REBUILD, which a full rebuild bumps and every key
+    includes. Cached pages are keyed by the counters they read, so they are exact (never served from before a
+    committed change) and a grade invalidates only the scopes and the problem it changed."""
 
-    STANDINGS = "standings"
+    REBUILD = "rebuild"
 
-    name = models.CharField(max_length=40, primary_key=True)
+    name = models.CharField(max_length=100, primary_key=True)
     # Random per row: a database emptied and refilled (tests, a restore) never reuses an old cache key.
     token = models.CharField(max_length=32)
     number = models.BigIntegerField(default=0)
+
+    @staticmethod
+    def of_scope(scope: str) -> str:
+        return f"scope:{scope}"
+
+    @staticmethod
+    def of_problem(problem_id: int) -> str:
+        return f"problem:{problem_id}"
 
     def __str__(self) -> str:
         return f"{self.name}: {self.token}/{self.number}"

@@ -3,11 +3,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from datetime import timedelta
 
 DIFFICULTY_WEIGHTS = {"easy": 1.0, "medium": 2.0, "hard": 3.0}
 DECAY = 0.95
 PLACES = 6  # points are stored rounded, so that equal totals compare equal (ties go to who got there first)
 FULL_SCORE = 1.0  # a function problem's score when every test passes (the fraction passed)
+WINDOW = timedelta(days=30)           # the "last 30 days" ranking counts results reached within it...
+WINDOW_REFRESH = timedelta(minutes=15)  # ...recounted this often as results age out (a beat task; settings)
+
+
+def rules_quoted() -> dict:
+    """The constants above as the leaderboard page quotes them: the page renders these, never copies."""
+    return {"weights": list(DIFFICULTY_WEIGHTS.items()), "decay": DECAY, "full_score": FULL_SCORE,
+            "window_days": WINDOW.days, "refresh_minutes": int(WINDOW_REFRESH.total_seconds() // 60)}
 
 
 def in_range(value: float, *, low: float | None, high: float | None) -> bool:
@@ -61,6 +70,6 @@ def problem_points(*, difficulty: str, fraction: float) -> float:
 
 
 def decayed_total(points: Iterable[float]) -> float:
-    """DMOJ-style: Σ 0.95^i × p_i over the points sorted from best to worst, so breadth matters."""
+    """DMOJ-style: Σ DECAY^i × p_i over the points sorted from best to worst, so breadth matters."""
     ordered = sorted((p for p in points if p > 0), reverse=True)
     return round(sum(p * DECAY ** i for i, p in enumerate(ordered)), PLACES)

@@ -30,11 +30,14 @@ class Period:
     LAST_30_DAYS = "30d"
 
 
-def standings_revision() -> str:
-    """Changes in the same transaction as any BestResult/Standing change (services.revision_bump): cache keys
-    built from it are exact, never stale."""
-    row = Revision.objects.filter(name=Revision.STANDINGS).values_list("token", "number").first()
-    return f"{row[0]}.{row[1]}" if row else "0"
+def leaderboard_revision(*, scope: str | None = None, problem_id: int | None = None) -> str:
+    """The counters a cached page of one scope (or one problem) depends on, read in one query. They change in
+    the same transaction as the rows they cover (services.revisions_bump): cache keys built from them are exact,
+    never stale, and a grade elsewhere leaves them alone."""
+    names = [Revision.REBUILD, Revision.of_scope(scope) if scope is not None else Revision.of_problem(problem_id)]
+    rows = {name: f"{token}.{number}" for name, token, number in
+            Revision.objects.filter(name__in=names).values_list("name", "token", "number")}
+    return "/".join(rows.get(name, "0") for name in names)
 
 
 def _key(*parts) -> str:
@@ -63,6 +66,7 @@ class Board:
     cache_key: str
     own: Row | None = None          # the viewer's row when it is not on this page (pinned)
     own_on_page: bool = False
+    cache_seconds: int = CACHE_SECONDS  # how long the page's HTML may be cached (the template's {% cache %})
     _rows: object = field(default=None, repr=False)
 
     @cached_property
@@ -100,7 +104,7 @@ def leaderboard_global(*, viewer: AbstractBaseUser, period: str = Period.ALL, to
                        page: str | int | None = 1, per_page: int | None = None) -> Board:
     per_page = per_page or PER_PAGE
     scope = leaderboard_scope(period=period, topic=topic)
-    revision = standings_revision()
+    revision = leaderboard_revision(scope=scope)
     ranked = Standing.objects.filter(scope=scope)
     count = cache.get_or_set(_key("count", scope, revision), ranked.count, CACHE_SECONDS)
     pages = max(1, -(-count // per_page))
@@ -167,7 +171,7 @@ def leaderboard_for_problem(*, problem: Problem, viewer: AbstractBaseUser, ranki
     else:
         ranking = "first_solve"
         qs = qs.filter(solved=True).order_by("solved_at", "id")
-    revision = standings_revision()
+    revision = leaderboard_revision(problem_id=problem.pk)
     count = cache.get_or_set(_key("problem-count", problem.pk, ranking, revision), qs.count, CACHE_SECONDS)
     pages = max(1, -(-count // per_page))
     number = _page_number(page, pages)
@@ -196,7 +200,7 @@ class ProblemStats:
 
 
 def problem_stats(*, problem: Problem) -> ProblemStats:
-    return cache.get_or_set(_key("stats", problem.pk, standings_revision()), lambda: _problem_stats(problem=problem),
+    return cache.get_or_set(_key("stats", problem.pk, leaderboard_revision(problem_id=problem.pk)), lambda: _problem_stats(problem=problem),
                             CACHE_SECONDS)
 
 

@@ -8,11 +8,11 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from mljudge.problemset.models import Problem
@@ -23,7 +23,6 @@ from .models import BestResult, Revision, Scope, Standing
 
 logger = logging.getLogger("mljudge.leaderboards")
 
-WINDOW = timedelta(days=30)
 _FIELDS = ("id", "user_id", "problem_id", "created_at", "verdict", "score", "score_override", "time_s",
            "private_score")
 
@@ -92,7 +91,9 @@ def best_result_recompute(*, user_id: int, problem_id: int) -> BestResult | None
             result = None
         else:
             result, _ = BestResult.objects.update_or_create(user_id=user_id, problem_id=problem_id, defaults=fields)
-        standings_update_user(user_id=user_id)
+        # The problem's board and verdict counts change with every grade; the totals only when a standing does.
+        scopes = standings_update_user(user_id=user_id)
+        revisions_bump(names=[Revision.of_problem(problem_id), *map(Revision.of_scope, scopes)])
     return result
 
 
@@ -106,10 +107,20 @@ def best_result_record(*, submission: Submission) -> BestResult | None:
 
 # --- standings ---------------------------------------------------------------------------------------
 
-def revision_bump() -> None:
-    """In the caller's transaction: cached pages keyed by the old number are never read again after it commits."""
-    if not Revision.objects.filter(name=Revision.STANDINGS).update(number=F("number") + 1):
-        Revision.objects.get_or_create(name=Revision.STANDINGS, defaults={"number": 1, "token": uuid.uuid4().hex})
+def revisions_bump(*, names: Iterable[str]) -> None:
+    """In the caller's transaction: cached pages keyed by the old numbers are never read again after it commits.
+    One upsert (a row appears at its first bump, atomically even when two transactions race to create it), rows
+    taken in name order so that concurrent grades never deadlock on them; each row is held until the commit, so
+    only transactions bumping the same name wait for each other."""
+    names = sorted(set(names))
+    if not names:
+        return
+    table = connection.ops.quote_name(Revision._meta.db_table)
+    values = ", ".join(["(%s, %s, 1)"] * len(names))
+    params = [value for name in names for value in (name, uuid.uuid4().hex)]
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} (name, token, number) VALUES {values} "
+                       f"ON CONFLICT (name) DO UPDATE SET number = {table}.number + 1", params)
 
 
 def _topics_by_problem(problem_ids: Iterable[int] | None = None) -> dict[int, list[str]]:
@@ -140,16 +151,24 @@ def _scopes(*, rows: list[dict], topics: dict[int, list[str]], since: datetime) 
 _ROW_FIELDS = ("user_id", "problem_id", "points", "solved", "achieved_at")
 
 
-def standings_update_user(*, user_id: int, now: datetime | None = None) -> None:
+def standings_update_user(*, user_id: int, now: datetime | None = None) -> list[str]:
+    """In the caller's transaction, holding the user's lock: re-derives one user's Standing rows and writes only
+    those that changed; returns the scopes changed, added or removed, the only ones whose pages must be invalidated."""
     rows = list(BestResult.objects.filter(user_id=user_id, points__gt=0).values(*_ROW_FIELDS))
     scopes = _scopes(rows=rows, topics=_topics_by_problem(r["problem_id"] for r in rows),
-                     since=(now or timezone.now()) - WINDOW)
-    if scopes:
+                     since=(now or timezone.now()) - scoring.WINDOW)
+    old = {s: (p, n, at) for s, p, n, at in
+           Standing.objects.filter(user_id=user_id).values_list("scope", "points", "solved", "reached_at")}
+    changed = [s for s, value in scopes.items() if old.get(s) != value]
+    if changed:
         Standing.objects.bulk_create(
-            [Standing(scope=s, user_id=user_id, points=p, solved=n, reached_at=at) for s, (p, n, at) in scopes.items()],
+            [Standing(scope=s, user_id=user_id, points=scopes[s][0], solved=scopes[s][1], reached_at=scopes[s][2])
+             for s in changed],
             update_conflicts=True, unique_fields=["scope", "user"], update_fields=["points", "solved", "reached_at"])
-    Standing.objects.filter(user_id=user_id).exclude(scope__in=list(scopes)).delete()
-    revision_bump()
+    removed = [s for s in old if s not in scopes]
+    if removed:
+        Standing.objects.filter(user_id=user_id, scope__in=removed).delete()
+    return changed + removed
 
 
 def _rebuild_scopes(*, rows: Iterable[dict], only: str | None, since: datetime) -> list[Standing]:
@@ -165,13 +184,13 @@ def _rebuild_scopes(*, rows: Iterable[dict], only: str | None, since: datetime) 
 
 def standings_refresh_window(*, now: datetime | None = None) -> int:
     """Recounts the "last 30 days" scope for everyone (a beat task; grades update their own user at once)."""
-    since = (now or timezone.now()) - WINDOW
+    since = (now or timezone.now()) - scoring.WINDOW
     rows = BestResult.objects.filter(points__gt=0, achieved_at__gte=since).values(*_ROW_FIELDS).iterator(2000)
     standings = _rebuild_scopes(rows=rows, only=Scope.LAST_30_DAYS, since=since)
     with transaction.atomic():
         Standing.objects.filter(scope=Scope.LAST_30_DAYS).delete()
         Standing.objects.bulk_create(standings, batch_size=2000)
-        revision_bump()
+        revisions_bump(names=[Revision.of_scope(Scope.LAST_30_DAYS)])
     return len(standings)
 
 
@@ -188,7 +207,7 @@ def leaderboards_rebuild(*, now: datetime | None = None) -> tuple[int, int]:
             group = []
         if row is not None:
             group.append(row)
-    since = (now or timezone.now()) - WINDOW
+    since = (now or timezone.now()) - scoring.WINDOW
     with transaction.atomic():
         BestResult.objects.all().delete()
         BestResult.objects.bulk_create(results, batch_size=2000)
@@ -197,7 +216,7 @@ def leaderboards_rebuild(*, now: datetime | None = None) -> tuple[int, int]:
                                           for r in results if r.points > 0), only=None, since=since)
         Standing.objects.all().delete()
         Standing.objects.bulk_create(standings, batch_size=2000)
-        revision_bump()
+        revisions_bump(names=[Revision.REBUILD])   # part of every key: every cached page goes
     logger.info("leaderboards rebuilt: %d best results, %d standings", len(results), len(standings))
     return len(results), len(standings)
 

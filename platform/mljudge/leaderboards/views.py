@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from . import charts, selectors, services
+from . import charts, scoring, selectors, services
 
 
 def global_leaderboard(request):
@@ -17,7 +17,7 @@ def global_leaderboard(request):
                                          page=request.GET.get("page"))
     return render(request, "leaderboards/global.html", {
         "board": board, "topics": selectors.leaderboard_topics(), "period": period, "topic": topic,
-        "query": urlencode({"period": period, "topic": topic}) + "&"})
+        "query": urlencode({"period": period, "topic": topic}) + "&", "rules": scoring.rules_quoted()})
 
 
 def problem_leaderboard(request, slug: str):

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
-from mljudge.leaderboards import selectors
+from mljudge.leaderboards import scoring, selectors
 
 from .conftest import T0, days_ago
 
@@ -30,7 +30,12 @@ def test_it_ranks_by_decayed_difficulty_weighted_points(client, grade, make_user
     grade(breadth, problems["hard"], "accepted", at=T0)    # 3 + 0.95 × 2 + 0.95² × 1 = 5.8025
     html = client.get(URL).content.decode()
     assert order(client) == ["breadth", "depth", "single"] and "5.80" in html
-    assert "easy 1, medium 2, hard 3" in html and "0.95" in html   # the rules are on the page
+    # The rules are on the page, quoted from the one module that applies them.
+    text = " ".join(html.split())
+    weights = ", ".join(f"{d} {w:g}" for d, w in scoring.DIFFICULTY_WEIGHTS.items())
+    assert f"difficulty weight: {weights}." in text and f"Σ {scoring.DECAY}<sup>i</sup>" in text
+    window, refresh = scoring.WINDOW.days, int(scoring.WINDOW_REFRESH.total_seconds() // 60)
+    assert f"in the last {window} days (refreshed every {refresh} minutes" in text
 
 
 def test_it_counts_a_scored_problem_in_proportion_to_its_threshold(client, grade, make_user, problems):
@@ -110,3 +115,13 @@ def test_it_costs_the_same_number_of_queries_for_many_users(client, grade, make_
         client.get(URL)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(URL, {"topic": "optimisation", "page": 2})
+
+
+def test_it_quotes_the_rules_from_the_scoring_module_not_a_copy(client, db, monkeypatch):
+    monkeypatch.setattr(scoring, "DIFFICULTY_WEIGHTS", {"easy": 1.5, "medium": 2.5, "hard": 4.0})
+    monkeypatch.setattr(scoring, "DECAY", 0.9)
+    monkeypatch.setattr(scoring, "WINDOW", timedelta(days=7))
+    monkeypatch.setattr(scoring, "WINDOW_REFRESH", timedelta(minutes=5))
+    text = " ".join(client.get(URL).content.decode().split())
+    assert "difficulty weight: easy 1.5, medium 2.5, hard 4." in text and "Σ 0.9<sup>i</sup>" in text
+    assert ">Last 7 days</option>" in text and "(refreshed every 5 minutes" in text

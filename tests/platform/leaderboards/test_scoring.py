@@ -9,7 +9,7 @@ def test_it_weights_problems_by_difficulty():
 
 
 def test_it_decays_the_total_so_that_breadth_matters():
-    assert scoring.decayed_total([1, 3, 2]) == pytest.approx(3 + 0.95 * 2 + 0.95**2 * 1)
+    assert scoring.decayed_total([1, 3, 2]) == pytest.approx(3 + scoring.DECAY * 2 + scoring.DECAY**2 * 1)
     # Three easy problems beat one medium and nothing else, and order of input does not matter.
     assert scoring.decayed_total([1, 1, 1]) > scoring.decayed_total([2])
     assert scoring.decayed_total([]) == 0 and scoring.decayed_total([0, 0]) == 0

@@ -3,7 +3,7 @@ import grader
 import pytest
 
 from mljudge.grading import services as grading
-from mljudge.leaderboards import services
+from mljudge.leaderboards import scoring, services
 from mljudge.leaderboards.models import BestResult, Scope, Standing
 from mljudge.submissions.models import Mode, Status, Submission, Verdict
 
@@ -104,7 +104,7 @@ def test_it_refreshes_the_30_day_window_as_results_age(grade, make_user, problem
     assert standing(user, Scope.LAST_30_DAYS).points == 3.0
     services.standings_refresh_window(now=days_ago(-1))     # a day later the hard solve has aged out
     assert standing(user, Scope.LAST_30_DAYS) is None
-    assert standing(user).points == pytest.approx(3 + 0.95)
+    assert standing(user).points == pytest.approx(3 + scoring.DECAY)
 
 
 def test_it_rebuilds_everything_to_the_same_rows(grade, make_user, problems):

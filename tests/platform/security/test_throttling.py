@@ -32,7 +32,7 @@ def allowed(name: str, rule: int = 0) -> int:
 @pytest.fixture(autouse=True)
 def real_rates(settings, redis_url):
     """Rates on, counted in the real Redis under a key prefix of this test's own (settings/test.py turns
-    them off and keeps LocMem for the rest of the suite)."""
+    them off for the rest of the suite, whose cache prefix is shared by all its tests)."""
     import redis
 
     prefix = f"mljudge-test-{uuid.uuid4().hex}"

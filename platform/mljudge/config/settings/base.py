@@ -8,6 +8,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
+from mljudge.leaderboards.scoring import WINDOW_REFRESH
+
 from ..env import env_bool, env_choice, env_int, env_list, env_str
 
 PLATFORM_DIR = Path(__file__).resolve().parents[3]   # <repo>/platform
@@ -226,8 +228,8 @@ CELERY_BEAT_SCHEDULE = {
     # The "last 30 days" leaderboard drops results as they age out of the window.
     "refresh-30-day-standings": {
         "task": "mljudge.leaderboards.tasks.refresh_window_standings",
-        "schedule": timedelta(minutes=15),
-        "options": {"expires": 15 * 60},
+        "schedule": WINDOW_REFRESH,
+        "options": {"expires": WINDOW_REFRESH.total_seconds()},
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")

@@ -1,20 +1,25 @@
-"""The test suite: fast hashing, local-memory cache, and a file test database that a real Celery worker
-(started by the pipeline tests as a subprocess) can open too."""
+"""The test suite: fast hashing, the real Redis cache under a key prefix of this run's own, and a file test
+database that a real Celery worker (started by the pipeline tests as a subprocess) can open too."""
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR
+from .base import DATABASES, REDIS_URL, VAR_DIR
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Request rates are off here: a per-process LocMem counter would carry over from test to test (every test
-# client is 127.0.0.1) and refuse at random. tests/platform/security/ turn them on against the real Redis,
-# as production counts; so django-ratelimit's "LocMem is not shared" error is moot here, and only here.
+# The real Redis, as production caches: the cached leaderboard pages are keyed by revisions a worker process
+# bumps, and only a shared cache tests that. Other test runs share the Redis, so each run has its own prefix
+# (inherited by the workers it starts, through the environment) and cache.clear() deletes only that prefix
+# (tests/platform/conftest.py clears it at the end of the run).
+MLJUDGE_CACHE_PREFIX = os.environ.setdefault("MLJUDGE_CACHE_PREFIX", f"mljudge-test-{os.getpid()}")
+CACHES = {"default": {"BACKEND": "mljudge.core.caches.PrefixedRedisCache", "LOCATION": REDIS_URL,
+                      "KEY_PREFIX": MLJUDGE_CACHE_PREFIX}}
+# Request rates are off here: the counters would carry over from test to test within the run (every test
+# client is 127.0.0.1, and only some tests clear the cache) and refuse at random. tests/platform/security/
+# turn them on under a prefix of each test's own.
 RATELIMIT_ENABLE = False
-SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "django_ratelimit.E003"]  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from mljudge.leaderboards.scoring import WINDOW
 from mljudge.leaderboards.services import leaderboards_rebuild, standings_refresh_window
 
 
@@ -11,7 +12,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, window=False, **options):
         if window:
-            self.stdout.write(f"{standings_refresh_window()} standings in the last 30 days")
+            self.stdout.write(f"{standings_refresh_window()} standings in the last {WINDOW.days} days")
             return
         best, standings = leaderboards_rebuild()
         self.stdout.write(f"{best} best results, {standings} standings")
