@@ -8,7 +8,8 @@ from typing import Any
 
 import numpy as np
 
-Verdict = tuple[bool, str]
+# (passed, message). Not a verdict (grader.report.Verdict): the engine turns it into one.
+CheckResult = tuple[bool, str]
 NUMERIC = "iuf"
 
 
@@ -32,7 +33,7 @@ def _as_array(value: Any) -> np.ndarray | None:
 
 
 def compare(expected: Any, got: Any, *, rtol: float = 1e-6, atol: float = 1e-9, exact: bool = False,
-            path: str = "result") -> Verdict:
+            path: str = "result") -> CheckResult:
     """Structural comparison: shapes and kinds must match; floats within rtol/atol unless exact."""
     if isinstance(expected, np.ndarray):
         arr = _as_array(got)
@@ -91,7 +92,7 @@ def compare(expected: Any, got: Any, *, rtol: float = 1e-6, atol: float = 1e-9, 
 
 
 def _compare_arrays(expected: np.ndarray, got: np.ndarray, *, rtol: float, atol: float, exact: bool,
-                    path: str) -> Verdict:
+                    path: str) -> CheckResult:
     ek, gk = expected.dtype.kind, got.dtype.kind
     if ek == "b":
         if gk != "b":

@@ -7,11 +7,11 @@ from typing import Any, Callable
 import numpy as np
 
 from . import scoring
-from .checkers import compare
+from .checkers import CheckResult, compare
 from .expected import expected_outputs, input_fingerprints
 from .problem import Case, Kind, Problem
 from .report import Report, SolverReport, SolverTest, TestResult, Verdict, Visibility, solver_stream
-from .sandbox.base import Ending, RunResult
+from .sandbox.base import CaseStatus, Ending, RunResult
 
 MAX_SOURCE_BYTES = 64 * 1024
 SHOWN_CHARS = 2000
@@ -26,10 +26,10 @@ RUN_ENDING_VERDICT = {
 # After one of these the run is over: later groups are not started, their tests are skipped.
 RUN_ENDERS = (Verdict.TIME_LIMIT_EXCEEDED, Verdict.MEMORY_LIMIT_EXCEEDED)
 CASE_STATUS_VERDICT = {
-    "error": Verdict.RUNTIME_ERROR,
-    "timeout": Verdict.TIME_LIMIT_EXCEEDED,
-    "memory": Verdict.MEMORY_LIMIT_EXCEEDED,
-    "bad_output": Verdict.WRONG_ANSWER,
+    CaseStatus.ERROR: Verdict.RUNTIME_ERROR,
+    CaseStatus.TIMEOUT: Verdict.TIME_LIMIT_EXCEEDED,
+    CaseStatus.MEMORY: Verdict.MEMORY_LIMIT_EXCEEDED,
+    CaseStatus.BAD_OUTPUT: Verdict.WRONG_ANSWER,
 }
 
 
@@ -129,7 +129,7 @@ def _grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool,
             report.peak_memory_kb = max(report.peak_memory_kb or 0, run.peak_memory_kb)
         public = group[0].public
         if run.ending is Ending.COMPILE_ERROR or (run.ending is not Ending.FINISHED and run.interrupted is None
-                                                  and not any(r.status != "not_run" for r in run.cases)):
+                                                  and not any(r.status is not CaseStatus.NOT_RUN for r in run.cases)):
             report.verdict = Verdict.COMPILE_ERROR if run.ending in (Ending.COMPILE_ERROR, Ending.EXITED,
                                                                      Ending.PROTOCOL) \
                 else RUN_ENDING_VERDICT[run.ending]
@@ -177,12 +177,12 @@ def _judge_case(problem: Problem, case: Case, case_run, run: RunResult | None, e
     """One test's verdict. For scored problems, also records the metric per row in `rows`."""
     test = TestResult(name=case.name, visibility=Visibility.PUBLIC if case.public else Visibility.HIDDEN,
                       verdict=Verdict.ACCEPTED, passed=False, time_s=case_run.time_s, covers=list(case.covers))
-    changed = modified_inputs(problem, sent, case_run.after) if case_run.status == "ok" else []
+    changed = modified_inputs(problem, sent, case_run.after) if case_run.status is CaseStatus.OK else []
     if changed:
         test.verdict = Verdict.WRONG_ANSWER
         message = "modified its input " + ", ".join(f"`{name}`" for name in changed) + \
             " (inputs are read-only: work on a copy)"
-    elif case_run.status == "ok":
+    elif case_run.status is CaseStatus.OK:
         if problem.kind is Kind.FUNCTION:
             ok, message = _check(problem, case, expected, case_run.value)
         else:
@@ -193,7 +193,7 @@ def _judge_case(problem: Problem, case: Case, case_run, run: RunResult | None, e
                 test.score = float(rows[case.name].mean())
         test.verdict = Verdict.ACCEPTED if ok else Verdict.WRONG_ANSWER
         test.passed = ok
-    elif case_run.status == "not_run":
+    elif case_run.status is CaseStatus.NOT_RUN:
         if run.interrupted == case_run.index:
             test.verdict = RUN_ENDING_VERDICT.get(run.ending, Verdict.RUNTIME_ERROR)
             message = run.detail
@@ -209,12 +209,12 @@ def _judge_case(problem: Problem, case: Case, case_run, run: RunResult | None, e
     test.input = _show({"args": case.args, **({"kwargs": case.kwargs} if case.kwargs else {})})
     if problem.kind is Kind.FUNCTION:
         test.expected = _show(expected)
-    if case_run.status == "ok":
+    if case_run.status is CaseStatus.OK:
         test.got = _show(case_run.value)
     return test
 
 
-def _check(problem: Problem, case: Case, expected: Any, got: Any) -> tuple[bool, str]:
+def _check(problem: Problem, case: Case, expected: Any, got: Any) -> CheckResult:
     checker = problem.checker
     if checker["type"] == "custom":
         module = problem.trusted("checker")

@@ -24,7 +24,7 @@ from .expected import sent_fingerprints
 from .inputs import InputSpace
 from .problem import Case, Kind, Problem, ProblemError, load_problem
 from .report import Verdict
-from .sandbox.base import CaseInput, CaseRun, SandboxError
+from .sandbox.base import CaseInput, CaseRun, CaseStatus, Ending, SandboxError
 
 
 class CandidateError(ValueError):
@@ -80,18 +80,18 @@ class LocalRunner(Runner):
             value = self.fn(*args, **kwargs)
             signal.setitimer(signal.ITIMER_PROF, 0)
         except _CallTimeout:
-            return CaseRun(index=0, status="timeout", message="time limit exceeded")
+            return CaseRun(index=0, status=CaseStatus.TIMEOUT, message="time limit exceeded")
         except Exception as exc:
             signal.setitimer(signal.ITIMER_PROF, 0)
-            return CaseRun(index=0, status="error", message=f"{type(exc).__name__}: {exc}"[:500])
+            return CaseRun(index=0, status=CaseStatus.ERROR, message=f"{type(exc).__name__}: {exc}"[:500])
         finally:
             signal.signal(signal.SIGPROF, previous)
         after = codec.fingerprints(args, kwargs)
         try:
             value = codec.decode(codec.encode(value))
         except codec.CodecError as exc:
-            return CaseRun(index=0, status="bad_output", message=str(exc), after=after)
-        return CaseRun(index=0, status="ok", value=value, after=after)
+            return CaseRun(index=0, status=CaseStatus.BAD_OUTPUT, message=str(exc), after=after)
+        return CaseRun(index=0, status=CaseStatus.OK, value=value, after=after)
 
 
 class SandboxRunner(Runner):
@@ -106,11 +106,11 @@ class SandboxRunner(Runner):
         result = self.sandbox.run(source=self.source, entry_point=self.problem.entry_point,
                                   cases=[CaseInput(args=list(c.get("args", [])), kwargs=dict(c.get("kwargs", {})))
                                          for c in cases], limits=self.problem.limits)
-        if result.ending.value == "compile_error":
+        if result.ending is Ending.COMPILE_ERROR:
             raise CandidateError(f"the candidate does not load: {result.compile_message[-500:]}")
         runs = result.cases
         if result.interrupted is not None:
-            status = "timeout" if result.ending.value == "timeout" else "error"
+            status = CaseStatus.TIMEOUT if result.ending is Ending.TIMEOUT else CaseStatus.ERROR
             runs[result.interrupted] = CaseRun(index=result.interrupted, status=status, message=result.detail)
         return runs
 
@@ -184,7 +184,7 @@ def judge(problem: Problem, case: dict, got: CaseRun, reference: Callable, *,
     """(True, why) when grading would reject the candidate's run `got` on this input and accept the
     reference's: the same judgement as grading (engine._judge_case). `known`: _reference_on's answer for
     this input, when the caller already has it."""
-    if got.status == "not_run":
+    if got.status is CaseStatus.NOT_RUN:
         return False, ""
     known = known or _reference_on(problem, case, reference)
     if known is None:
@@ -199,7 +199,7 @@ def judge(problem: Problem, case: dict, got: CaseRun, reference: Callable, *,
 
     v, message, score = verdict(got)
     if problem.kind is Kind.SCORED:
-        _, _, ref_score = verdict(CaseRun(index=0, status="ok", value=expected, after=sent))
+        _, _, ref_score = verdict(CaseRun(index=0, status=CaseStatus.OK, value=expected, after=sent))
         threshold = problem.scoring["threshold"]
         if ref_score is None or ref_score < threshold:
             return False, ""

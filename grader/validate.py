@@ -9,7 +9,7 @@ from .engine import grade
 from .expected import expected_outputs
 from .inputs import coverage_gaps
 from .problem import Kind, ProblemError, load_problem
-from .report import Verdict
+from .report import Verdict, Visibility
 
 # A problem's time limit is at least this many times the reference's CPU time on its slowest case, so that
 # a correct solution a few times slower than the reference, on any host, is never a TLE.
@@ -83,7 +83,7 @@ def check_problem(folder: Path, sandbox) -> ProblemCheck:
               f"{limit * 1000:.0f} ms")
     if problem.kind is Kind.SCORED:
         detail += f"; {_scores(report, problem)}"
-    result.rows.append(Row("reference.py", "accepted", report.verdict, report.verdict is Verdict.ACCEPTED,
+    result.rows.append(Row("reference.py", Verdict.ACCEPTED, report.verdict, report.verdict is Verdict.ACCEPTED,
                            detail if report.verdict is Verdict.ACCEPTED else _why(report)))
     result.rows.append(Row("time limit", f"≥{MIN_HEADROOM:g}x ref", f"{headroom:.0f}x",
                            headroom >= MIN_HEADROOM,
@@ -103,7 +103,7 @@ def check_problem(folder: Path, sandbox) -> ProblemCheck:
             detail = _scores(report, problem)
         else:
             # Public cases are worked examples a user can see; a mistake must also be caught where they can't.
-            hidden_failed = [t.name for t in report.tests if not t.passed and t.visibility == "hidden"
+            hidden_failed = [t.name for t in report.tests if not t.passed and t.visibility is Visibility.HIDDEN
                              and t.verdict is not Verdict.SKIPPED]
             ok = report.verdict is not Verdict.ACCEPTED and bool(hidden_failed)
             first = next((t for t in report.tests if t.name in hidden_failed), None)

@@ -1,5 +1,5 @@
 """Sandboxes: where submitted code runs. `docker` is the real one; `local` is for authoring only."""
-from .base import CaseInput, CaseRun, Ending, Limits, RunResult, SandboxError
+from .base import CaseInput, CaseRun, CaseStatus, Ending, Limits, RunResult, SandboxError
 from .pool import SandboxPool
 
 
@@ -16,5 +16,5 @@ def make_sandbox(name: str, **kwargs):
     raise ValueError(f"unknown sandbox {name!r}: choose 'docker' or 'local'")
 
 
-__all__ = ["CaseInput", "CaseRun", "Ending", "Limits", "RunResult", "SandboxError", "SandboxPool",
+__all__ = ["CaseInput", "CaseRun", "CaseStatus", "Ending", "Limits", "RunResult", "SandboxError", "SandboxPool",
            "make_sandbox"]

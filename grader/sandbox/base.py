@@ -75,10 +75,26 @@ class CaseInput:
     kwargs: dict
 
 
+class CaseStatus(enum.StrEnum):
+    """How one case ended, as the trusted side records it."""
+
+    OK = "ok"
+    ERROR = "error"                # the call raised
+    TIMEOUT = "timeout"
+    MEMORY = "memory"
+    BAD_OUTPUT = "bad_output"      # the result could not be sent back, or the harness said something unknown
+    NOT_RUN = "not_run"            # ours alone: a result frame never says it
+
+
+# What a result frame may report. The harness is untrusted and sends strings: the driver maps anything else
+# (not_run included) to bad_output.
+REPORTED_STATUSES = tuple(s.value for s in CaseStatus if s is not CaseStatus.NOT_RUN)
+
+
 @dataclass
 class CaseRun:
     index: int
-    status: str                    # ok | error | timeout | memory | bad_output | not_run
+    status: CaseStatus
     value: Any = None
     message: str = ""
     time_s: float | None = None    # CPU seconds, measured on the trusted side where it can
@@ -260,7 +276,7 @@ class _Session:
         self.channel = channel
         self.cases = cases
         self.limits = limits
-        self.runs = [CaseRun(index=i, status="not_run") for i in range(len(cases))]
+        self.runs = [CaseRun(index=i, status=CaseStatus.NOT_RUN) for i in range(len(cases))]
         self.result = RunResult(ending=Ending.EXITED, cases=self.runs)
         self.parser = _FrameParser(limits.result_mb << 20)
         self.printed = _OutputTail(limits.output_kb << 10)
@@ -391,15 +407,15 @@ class _Session:
         lag = 0.02 + 0.05 * ceiling
         run.time_s = inside if type(inside) is float and 0.0 <= inside <= ceiling + lag else outside
         status = message.get("status")
-        run.status = status if status in ("ok", "error", "timeout", "memory", "bad_output") else "bad_output"
+        run.status = CaseStatus(status) if status in REPORTED_STATUSES else CaseStatus.BAD_OUTPUT
         run.value = message.get("value")
         run.after = message.get("after")
         run.message = str(message.get("message", ""))[:4000]
         self.current = None
         self._enter(_Phase.BETWEEN, self.gap_cpu)
         self.delivered.put(run)
-        if run.status in ("timeout", "memory"):
-            what = "time" if run.status == "timeout" else "memory"
+        if run.status in (CaseStatus.TIMEOUT, CaseStatus.MEMORY):
+            what = "time" if run.status is CaseStatus.TIMEOUT else "memory"
             self._kill(Ending.STOPPED, f"case {run.index + 1} ran out of {what}: the run ends here")
 
     def _kill(self, reason: Ending, detail: str) -> None:
@@ -443,6 +459,6 @@ class _Session:
 
 def _next(runs: list[CaseRun]) -> int | None:
     for run in runs:
-        if run.status == "not_run":
+        if run.status is CaseStatus.NOT_RUN:
             return run.index
     return None

@@ -4,12 +4,14 @@ leaves a sandbox process behind."""
 from __future__ import annotations
 
 import os
+import struct
 import time
 
 import pytest
 
-from grader.sandbox import CaseInput, Ending, Limits
-from grader.sandbox.base import drive
+from grader import codec
+from grader.sandbox import CaseInput, CaseStatus, Ending, Limits
+from grader.sandbox.base import MAGIC, drive
 
 BURN = ("import time\n"
         "def f(seconds):\n"
@@ -57,3 +59,38 @@ def test_without_a_callback_the_driver_reads_on_the_callers_thread(local_sandbox
     channel = local_sandbox.start(Limits())
     result = drive(channel, source=BURN, entry_point="f", cases=[CaseInput((0.0,), {})], limits=Limits())
     assert result.ending is Ending.FINISHED and result.cases[0].status == "ok"
+
+
+class ScriptedHarness:
+    """A channel whose harness says exactly the frames given (no process): what an untrusted harness may send."""
+
+    def __init__(self, *messages: dict):
+        self.events = [("out", MAGIC + struct.pack(">Q", len(data)) + data)
+                       for data in (codec.encode(m) for m in messages)] + [("eof", b"")]
+
+    def send(self, data: bytes) -> None:
+        pass
+
+    def recv(self, timeout: float):
+        return self.events.pop(0) if self.events else ("eof", b"")
+
+    def kill(self) -> None:
+        pass
+
+    def finish(self):
+        return 0, False
+
+    def discard(self) -> None:
+        pass
+
+
+def test_it_records_case_statuses_as_the_enum_and_anything_unknown_as_bad_output():
+    claims = ["ok", "error", "not_run", "accepted", ["timeout"]]  # the last three are no status a result may have
+    frames = [{"type": "loaded"}]
+    for i, status in enumerate(claims):
+        frames += [{"type": "start", "index": i}, {"type": "result", "index": i, "status": status, "value": i}]
+    result = drive(ScriptedHarness(*frames, {"type": "done"}), source="", entry_point="f",
+                   cases=[CaseInput((i,), {}) for i in range(len(claims))], limits=Limits())
+    assert result.ending is Ending.FINISHED
+    assert [run.status for run in result.cases] == [CaseStatus.OK, CaseStatus.ERROR] + [CaseStatus.BAD_OUTPUT] * 3
+    assert all(type(run.status) is CaseStatus for run in result.cases)

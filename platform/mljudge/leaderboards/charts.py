@@ -1,16 +1,19 @@
 """Chart.js configurations as plain data (rendered with json_script; platform/frontend draws them)."""
 from __future__ import annotations
 
-VERDICT_COLOURS = {"Accepted": "#2e7d32"}
+from mljudge.submissions.models import Verdict
+
+VERDICT_COLOURS = {Verdict.ACCEPTED: "#2e7d32"}
 OTHER = "#c62828"
 ACCENT = "#3559c7"
 
 
 def verdicts_chart(*, stats) -> dict:
-    labels = [label for label, _ in stats.verdicts]
-    return {"type": "bar", "data": {"labels": labels, "datasets": [{
+    """stats.verdicts: (verdict value, count) pairs; the bars carry the verdicts' labels."""
+    labels = dict(Verdict.choices)
+    return {"type": "bar", "data": {"labels": [labels.get(v, v) for v, _ in stats.verdicts], "datasets": [{
         "label": "Submissions", "data": [n for _, n in stats.verdicts],
-        "backgroundColor": [VERDICT_COLOURS.get(label, OTHER) for label in labels]}]},
+        "backgroundColor": [VERDICT_COLOURS.get(v, OTHER) for v, _ in stats.verdicts]}]},
         "options": {"indexAxis": "y", "plugins": {"legend": {"display": False}}}}
 
 

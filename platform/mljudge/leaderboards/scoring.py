@@ -5,7 +5,11 @@ import math
 from collections.abc import Iterable
 from datetime import timedelta
 
-DIFFICULTY_WEIGHTS = {"easy": 1.0, "medium": 2.0, "hard": 3.0}
+# The grader's enums (pure, like this module); the models' Kind, Difficulty and Verdict have the same values.
+from grader.problem import Difficulty, Kind
+from grader.report import Verdict
+
+DIFFICULTY_WEIGHTS = {Difficulty.EASY: 1.0, Difficulty.MEDIUM: 2.0, Difficulty.HARD: 3.0}
 DECAY = 0.95
 PLACES = 6  # points are stored rounded, so that equal totals compare equal (ties go to who got there first)
 FULL_SCORE = 1.0  # a function problem's score when every test passes (the fraction passed)
@@ -47,15 +51,15 @@ def is_solved(*, kind: str, verdict: str, score: float | None, score_override: f
     rubric point) — and a lower one does not."""
     if score_override is not None:
         effective = effective_score(score=score, score_override=score_override, low=low, high=high)
-        bar = threshold if kind == "scored" and threshold is not None else FULL_SCORE
+        bar = threshold if kind == Kind.SCORED and threshold is not None else FULL_SCORE
         return effective >= bar
-    return verdict == "accepted"
+    return verdict == Verdict.ACCEPTED
 
 
 def fraction(*, kind: str, solved: bool, score: float | None, threshold: float | None) -> float:
     """Function problems: all or nothing. Scored problems: the score relative to the threshold, capped at 1
     (without a positive threshold, the score itself clamped to [0, 1])."""
-    if kind != "scored":
+    if kind != Kind.SCORED:
         return 1.0 if solved else 0.0
     if solved:
         return 1.0

@@ -17,7 +17,7 @@ from django.utils import timezone
 import grader
 from mljudge.accounts.models import Profile, Role
 from mljudge.grading.reports import report_fields
-from mljudge.problemset.models import Kind, Problem
+from mljudge.problemset.models import Difficulty, Kind, Problem
 from mljudge.submissions.models import Mode, Status, Submission, Verdict
 
 from .services import leaderboards_rebuild
@@ -26,8 +26,8 @@ PREFIX = "demo"
 PASSWORD = "demo-Password-1"
 DAYS = 180
 BATCH = 5000
-POPULARITY = {"easy": 3.0, "medium": 2.0, "hard": 1.0}
-EASE = {"easy": 0.55, "medium": 0.35, "hard": 0.2}
+POPULARITY = {Difficulty.EASY: 3.0, Difficulty.MEDIUM: 2.0, Difficulty.HARD: 1.0}
+EASE = {Difficulty.EASY: 0.55, Difficulty.MEDIUM: 0.35, Difficulty.HARD: 0.2}
 FAILURES = [(Verdict.WRONG_ANSWER, 60), (Verdict.RUNTIME_ERROR, 18), (Verdict.TIME_LIMIT_EXCEEDED, 10),
             (Verdict.COMPILE_ERROR, 7), (Verdict.MEMORY_LIMIT_EXCEEDED, 5)]
 

@@ -2,6 +2,7 @@
 whatever the number of users or submissions (the precomputed Standing and BestResult rows are index scans)."""
 from __future__ import annotations
 
+import enum
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -28,6 +29,15 @@ CACHE_SECONDS = 300
 class Period:
     ALL = "all"
     LAST_30_DAYS = "30d"
+
+
+class Ranking(enum.StrEnum):
+    """Which ranking a problem's leaderboard shows (?ranking=)."""
+
+    FIRST_SOLVE = "first_solve"   # function problems: by first accepted time
+    PUBLIC = "public"             # scored problems: best public score
+    PRIVATE = "private"           # scored problems, once revealed (staff: always): that submission's private score
+    do_not_call_in_templates = enum.nonmember(True)  # templates compare with Ranking.PUBLIC
 
 
 def leaderboard_revision(*, scope: str | None = None, problem_id: int | None = None) -> str:
@@ -149,7 +159,7 @@ def private_ranking_visible(*, problem: Problem, viewer: AbstractBaseUser, now=N
 
 @dataclass
 class ProblemBoard(Board):
-    ranking: str = ""                  # "first_solve", "public" or "private"
+    ranking: Ranking = Ranking.FIRST_SOLVE
     private_visible: bool = False
     revealed: bool = False
 
@@ -163,13 +173,14 @@ def leaderboard_for_problem(*, problem: Problem, viewer: AbstractBaseUser, ranki
     private_visible = problem.kind == Kind.SCORED and private_ranking_visible(problem=problem, viewer=viewer)
     qs = BestResult.objects.filter(problem=problem)
     if problem.kind == Kind.SCORED:
-        if ranking == "private" and private_visible:
+        if ranking == Ranking.PRIVATE and private_visible:
+            ranking = Ranking.PRIVATE
             qs = qs.filter(private_score__isnull=False).order_by("-private_score", "achieved_at", "id")
         else:
-            ranking = "public"
+            ranking = Ranking.PUBLIC
             qs = qs.filter(best_score__isnull=False).order_by("-best_score", "achieved_at", "id")
     else:
-        ranking = "first_solve"
+        ranking = Ranking.FIRST_SOLVE
         qs = qs.filter(solved=True).order_by("solved_at", "id")
     revision = leaderboard_revision(problem_id=problem.pk)
     count = cache.get_or_set(_key("problem-count", problem.pk, ranking, revision), qs.count, CACHE_SECONDS)
@@ -192,7 +203,7 @@ class ProblemStats:
     accepted: int
     users_tried: int
     users_solved: int
-    verdicts: list[tuple[str, int]]
+    verdicts: list[tuple[str, int]]   # (Verdict value, submissions), most frequent first
 
     @property
     def acceptance_rate(self) -> float | None:
@@ -200,18 +211,17 @@ class ProblemStats:
 
 
 def problem_stats(*, problem: Problem) -> ProblemStats:
-    return cache.get_or_set(_key("stats", problem.pk, leaderboard_revision(problem_id=problem.pk)), lambda: _problem_stats(problem=problem),
-                            CACHE_SECONDS)
+    key = _key("stats", problem.pk, leaderboard_revision(problem_id=problem.pk))
+    return cache.get_or_set(key, lambda: _problem_stats(problem=problem), CACHE_SECONDS)
 
 
 def _problem_stats(*, problem: Problem) -> ProblemStats:
     by_verdict = dict(Submission.objects.filter(problem=problem, mode=Mode.SUBMIT, status=Status.GRADED)
                       .values_list("verdict").annotate(n=Count("id")).order_by())
     users = BestResult.objects.filter(problem=problem).aggregate(tried=Count("id"), solved=Count("id", filter=Q(solved=True)))
-    labels = dict(Verdict.choices)
     return ProblemStats(attempts=sum(by_verdict.values()), accepted=by_verdict.get(Verdict.ACCEPTED, 0),
                         users_tried=users["tried"], users_solved=users["solved"],
-                        verdicts=[(labels.get(v, v), n) for v, n in sorted(by_verdict.items(), key=lambda kv: -kv[1])])
+                        verdicts=sorted(by_verdict.items(), key=lambda kv: -kv[1]))
 
 
 # --- profiles ----------------------------------------------------------------------------------------

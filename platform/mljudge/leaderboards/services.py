@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from mljudge.problemset.models import Problem
+from mljudge.problemset.models import Kind, Problem
 from mljudge.submissions.models import Mode, Status, Submission
 
 from . import scoring
@@ -226,4 +226,4 @@ def private_ranking_reveal(*, problem: Problem, now: datetime | None = None) -> 
     already revealed (an earlier reveal date is kept)."""
     now = now or timezone.now()
     return Problem.objects.filter(Q(private_revealed_at__isnull=True) | Q(private_revealed_at__gt=now),
-                                  pk=problem.pk, kind="scored").update(private_revealed_at=now) == 1
+                                  pk=problem.pk, kind=Kind.SCORED).update(private_revealed_at=now) == 1

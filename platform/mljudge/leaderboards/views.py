@@ -25,7 +25,8 @@ def problem_leaderboard(request, slug: str):
     board = selectors.leaderboard_for_problem(problem=problem, viewer=request.user,
                                               ranking=request.GET.get("ranking", ""), page=request.GET.get("page"))
     return render(request, "leaderboards/problem.html", {
-        "board": board, "problem": problem, "query": urlencode({"ranking": board.ranking}) + "&"})
+        "board": board, "problem": problem, "query": urlencode({"ranking": board.ranking}) + "&",
+        "Ranking": selectors.Ranking})
 
 
 def problem_stats(request, slug: str):
@@ -48,4 +49,4 @@ def reveal_private_ranking(request, slug: str):
     problem = selectors.problem_for_leaderboard(slug=slug)
     if services.private_ranking_reveal(problem=problem):
         messages.success(request, "The private ranking is now visible to everyone.")
-    return redirect(reverse("leaderboards:problem", args=[problem.slug]) + "?ranking=private")
+    return redirect(reverse("leaderboards:problem", args=[problem.slug]) + f"?ranking={selectors.Ranking.PRIVATE}")

@@ -1,16 +1,11 @@
 from django.db import models
 
+import grader.problem
+from mljudge.core.choices import text_choices
 
-class Kind(models.TextChoices):
-    FUNCTION = "function", "Function"
-    SCORED = "scored", "Scored"
-    DESIGN = "design", "Design"
-
-
-class Difficulty(models.TextChoices):
-    EASY = "easy", "Easy"
-    MEDIUM = "medium", "Medium"
-    HARD = "hard", "Hard"
+# The grader's enums as model choices: FUNCTION "Function", SCORED, DESIGN; EASY "Easy", MEDIUM, HARD.
+Kind = text_choices(grader.problem.Kind, module=__name__)
+Difficulty = text_choices(grader.problem.Difficulty, module=__name__)
 
 
 class Topic(models.Model):

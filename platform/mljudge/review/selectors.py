@@ -13,7 +13,7 @@ from django.utils.html import escape
 from mljudge.cohorts.models import Cohort
 from mljudge.cohorts.selectors import cohort_submissions, reviewable_submissions
 from mljudge.problemset.models import Kind, Problem
-from mljudge.submissions.models import Mode, Submission, Verdict
+from mljudge.submissions.models import Mode, Status, Submission, Verdict
 
 from . import plagiarism
 from .models import Comment, FeedbackSeen, RubricGrade, ScoreOverride
@@ -42,7 +42,7 @@ def dashboard_submissions(*, viewer: AbstractBaseUser, filters: DashboardFilters
         qs = qs.filter(user__username__iexact=filters.user)
     if filters.verdict in Verdict.values:
         qs = qs.filter(verdict=filters.verdict)
-    elif filters.verdict == "awaiting_review":
+    elif filters.verdict == Status.AWAITING_REVIEW:  # not a verdict: design answers not yet published
         qs = qs.filter(mode=Mode.DESIGN, rubric_grade__published_at__isnull=True)
     if filters.date_from:
         qs = qs.filter(created_at__gte=timezone.make_aware(datetime.combine(filters.date_from, time.min)))

@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.db import models
 
+import grader
+from mljudge.core.choices import text_choices
+
 
 class Mode(models.TextChoices):
     RUN = "run", "Run (public examples)"
@@ -20,18 +23,9 @@ class Status(models.TextChoices):
         return [cls.QUEUED, cls.RUNNING]
 
 
-class Verdict(models.TextChoices):
-    """The grader's verdicts (grader.Verdict), as stored."""
-
-    ACCEPTED = "accepted", "Accepted"
-    WRONG_ANSWER = "wrong_answer", "Wrong Answer"
-    RUNTIME_ERROR = "runtime_error", "Runtime Error"
-    TIME_LIMIT_EXCEEDED = "time_limit_exceeded", "Time Limit Exceeded"
-    MEMORY_LIMIT_EXCEEDED = "memory_limit_exceeded", "Memory Limit Exceeded"
-    OUTPUT_LIMIT_EXCEEDED = "output_limit_exceeded", "Output Limit Exceeded"
-    COMPILE_ERROR = "compile_error", "Compile Error"
-    SYSTEM_ERROR = "system_error", "System Error"
-    SKIPPED = "skipped", "Skipped"
+# The grader's verdicts (grader.Verdict), as stored: ACCEPTED "Accepted", WRONG_ANSWER "Wrong Answer",
+# TIME_LIMIT_EXCEEDED "Time Limit Exceeded", …
+Verdict = text_choices(grader.Verdict, module=__name__)
 
 
 class Submission(models.Model):

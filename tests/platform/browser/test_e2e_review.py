@@ -5,22 +5,17 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group
 
+from grader import Verdict
+
 from ..conftest import log_in
+from ..reports import hidden, public, report
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser, pytest.mark.services]
 
-REPORT = {
-    "problem": "toy", "problem_version": 1, "verdict": "wrong_answer", "score": 0.5, "passed": 1, "total": 2,
-    "message": "", "stdout": "", "hidden_stdout": "", "public_only": False, "schema_version": 1,
-    "tests": [
-        {"name": "example-1", "visibility": "public", "verdict": "accepted", "passed": True, "time_s": 0.002,
-         "message": "", "input": "x=1", "expected": "1", "got": "1", "score": None},
-        {"name": "hidden-big", "visibility": "hidden", "verdict": "wrong_answer", "passed": False, "time_s": 0.004,
-         "message": "HIDDEN-MESSAGE", "input": "HIDDEN-INPUT", "expected": "HIDDEN-EXPECTED", "got": "HIDDEN-GOT",
-         "score": None},
-    ],
-}
-
+REPORT = report(
+    public("example-1", input="x=1", expected="1", got="1"),
+    hidden("hidden-big", verdict=Verdict.WRONG_ANSWER, message="HIDDEN-MESSAGE", input="HIDDEN-INPUT",
+           expected="HIDDEN-EXPECTED", got="HIDDEN-GOT"))
 
 
 def test_it_lets_an_instructor_comment_and_the_student_read_it(page, live_server, make_user, make_problem,

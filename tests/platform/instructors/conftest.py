@@ -8,19 +8,13 @@ from django.contrib.auth.models import Group
 from mljudge.cohorts import services as cohort_services
 from mljudge.submissions.models import Status, Verdict
 
-FULL_REPORT = {
-    "problem": "toy", "problem_version": 1, "verdict": "wrong_answer", "score": 0.5, "passed": 1, "total": 2,
-    "message": "", "stdout": "PUBLIC-STDOUT", "hidden_stdout": "HIDDEN-STDOUT", "private_score": None,
-    "time_s": 0.006, "wall_time_s": 0.1, "peak_memory_kb": None, "sandbox": "docker", "public_only": False,
-    "schema_version": 1,
-    "tests": [
-        {"name": "example-1", "visibility": "public", "verdict": "accepted", "passed": True, "time_s": 0.002,
-         "message": "", "input": "PUBLIC-INPUT", "expected": "PUBLIC-EXPECTED", "got": "PUBLIC-GOT", "score": None},
-        {"name": "hidden-empty-cluster", "visibility": "hidden", "verdict": "wrong_answer", "passed": False,
-         "time_s": 0.004, "message": "HIDDEN-MESSAGE", "input": "HIDDEN-INPUT", "expected": "HIDDEN-EXPECTED",
-         "got": "HIDDEN-GOT", "score": None},
-    ],
-}
+from ..reports import hidden, public, report
+
+FULL_REPORT = report(
+    public("example-1", input="PUBLIC-INPUT", expected="PUBLIC-EXPECTED", got="PUBLIC-GOT"),
+    hidden("hidden-empty-cluster", verdict=Verdict.WRONG_ANSWER, message="HIDDEN-MESSAGE", input="HIDDEN-INPUT",
+           expected="HIDDEN-EXPECTED", got="HIDDEN-GOT"),
+    stdout="PUBLIC-STDOUT", hidden_stdout="HIDDEN-STDOUT", wall_time_s=0.1, sandbox="docker")
 HIDDEN_MARKERS = ("HIDDEN-MESSAGE", "HIDDEN-INPUT", "HIDDEN-EXPECTED", "HIDDEN-GOT", "HIDDEN-STDOUT",
                   "hidden-empty-cluster")
 

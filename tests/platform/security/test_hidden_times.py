@@ -11,22 +11,14 @@ from django.urls import reverse
 from mljudge.grading.reports import solver_report
 from mljudge.submissions.models import Mode, Status, Verdict
 
+from ..reports import hidden, public, report
+
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
 
 # Hidden times 0.1234 s and 0.4567 s, a public example at 0.0123 s; the total (0.5924 s) counts the hidden ones.
-REPORT = {
-    "problem": "toy", "problem_version": 1, "verdict": "accepted", "score": 1.0, "passed": 3, "total": 3,
-    "message": "", "stdout": "", "hidden_stdout": "", "private_score": None, "time_s": 0.5924,
-    "wall_time_s": 0.7891, "peak_memory_kb": None, "sandbox": "docker", "public_only": False, "schema_version": 1,
-    "tests": [
-        {"name": "example-1", "visibility": "public", "verdict": "accepted", "passed": True, "time_s": 0.0123,
-         "message": "", "input": "x=1", "expected": "1", "got": "1", "score": None},
-        {"name": "big-n", "visibility": "hidden", "verdict": "accepted", "passed": True, "time_s": 0.1234,
-         "message": "", "input": "", "expected": "", "got": "", "score": None},
-        {"name": "bigger-n", "visibility": "hidden", "verdict": "accepted", "passed": True, "time_s": 0.4567,
-         "message": "", "input": "", "expected": "", "got": "", "score": None},
-    ],
-}
+EXAMPLE = public("example-1", time_s=0.0123, input="x=1", expected="1", got="1")
+REPORT = report(EXAMPLE, hidden("big-n", time_s=0.1234), hidden("bigger-n", time_s=0.4567),
+                time_s=0.5924, wall_time_s=0.7891, sandbox="docker")
 EXACT = ("123", "456", "457", "592", "789")   # any digits of the exact hidden times or of totals counting them
 
 
@@ -82,9 +74,9 @@ def test_it_shows_the_owner_only_coarse_hidden_times_and_the_reviewer_exact_ones
 
 
 def test_it_shows_exact_times_for_a_run_of_the_public_examples(client, make_user, make_problem, make_submission):
-    public = {**REPORT, "public_only": True, "tests": REPORT["tests"][:1], "time_s": 0.0123, "wall_time_s": 0.0456}
+    examples = report(EXAMPLE, public_only=True, wall_time_s=0.0456, sandbox="docker")
     run = make_submission(make_user(), make_problem(), mode=Mode.RUN, status=Status.GRADED,
-                          verdict=Verdict.ACCEPTED, passed=1, total=1, time_s=0.0123, report=public)
+                          verdict=Verdict.ACCEPTED, passed=1, total=1, time_s=0.0123, report=examples)
     # Graded before any hidden time is shown: the same page must still round a submission's total.
     submission = make_submission(run.user, run.problem, status=Status.GRADED, verdict=Verdict.ACCEPTED,
                                  passed=3, total=3, time_s=0.5924, report=REPORT)

@@ -6,20 +6,15 @@ from django.urls import reverse
 from mljudge.grading.reports import progress_recorder
 from mljudge.submissions.models import Mode, Status, Verdict
 
+from ..reports import hidden, public, report
+
 pytestmark = pytest.mark.django_db
 
-REPORT = {
-    "problem": "toy", "problem_version": 1, "verdict": "wrong_answer", "score": 0.5, "passed": 1, "total": 2,
-    "message": "", "stdout": "", "public_only": False, "schema_version": 1,
-    "tests": [
-        {"name": "example-1", "visibility": "public", "verdict": "accepted", "passed": True, "time_s": 0.002,
-         "message": "", "input": "PUBLIC-INPUT", "expected": "PUBLIC-EXPECTED", "got": "PUBLIC-GOT", "score": None},
-        # A hidden test as a buggy or tampered report might hold it: the page must still show none of it.
-        {"name": "hidden-big", "visibility": "hidden", "verdict": "wrong_answer", "passed": False, "time_s": 0.004,
-         "message": "SECRET-MESSAGE", "input": "SECRET-INPUT", "expected": "SECRET-EXPECTED", "got": "SECRET-GOT",
-         "score": None},
-    ],
-}
+REPORT = report(
+    public("example-1", input="PUBLIC-INPUT", expected="PUBLIC-EXPECTED", got="PUBLIC-GOT"),
+    # A hidden test as the full report holds it: the page must still show none of it.
+    hidden("hidden-big", verdict=Verdict.WRONG_ANSWER, message="SECRET-MESSAGE", input="SECRET-INPUT",
+           expected="SECRET-EXPECTED", got="SECRET-GOT"))
 
 
 @pytest.fixture

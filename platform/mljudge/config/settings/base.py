@@ -73,6 +73,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "mljudge.review.context_processors.feedback",
                 "mljudge.cohorts.context_processors.invitations",
+                "mljudge.core.context_processors.enums",
             ],
         },
     },

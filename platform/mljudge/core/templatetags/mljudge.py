@@ -3,10 +3,11 @@ from django.utils.html import format_html
 
 from mljudge.grading.api import CoarseSeconds
 from mljudge.grading.api import solver_time as _solver_time
+from mljudge.submissions.models import Verdict
 
 register = template.Library()
 
-VERDICT_CLASS = {"accepted": "ok", "skipped": "muted", "system_error": "warn"}
+VERDICT_CLASS = {Verdict.ACCEPTED: "ok", Verdict.SKIPPED: "muted", Verdict.SYSTEM_ERROR: "warn"}
 
 
 @register.filter
@@ -16,7 +17,8 @@ def verdict_class(verdict: str) -> str:
 
 @register.filter
 def verdict_label(verdict: str) -> str:
-    return (verdict or "").replace("_", " ").title()
+    """The verdict's label (Verdict's); a value no Verdict has is shown as it is."""
+    return Verdict(verdict).label if verdict in Verdict.values else (verdict or "")
 
 
 @register.filter
