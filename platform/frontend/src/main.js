@@ -13,13 +13,12 @@ window.htmx = htmx;
 // strip otherwise; an inline script in a fragment is refused by the policy anyway.
 htmx.config.allowEval = false;
 htmx.config.includeIndicatorStyles = false;
-// Refusals carry a message to show in place: the server sends htmx a fragment for these, never a whole page.
-// The statuses are core/refusals.py's STATUS table (invalid 400, not allowed or form expired 403, conflict 409,
-// too large 413, too many 429); tests/platform/unit/test_refusals.py checks that this list covers them.
+// Refusals (bad source 400, not allowed or form expired 403, too large 413, too many in flight 429) carry a
+// message to show in place: the server sends htmx a fragment for these, never a whole page.
 htmx.config.responseHandling = [
   { code: "204", swap: false },
   { code: "[23]..", swap: true },
-  { code: "4(00|03|09|13|29)", swap: true, error: false },
+  { code: "4(00|03|13|29)", swap: true, error: false },
   { code: "...", swap: false, error: true },
 ];
 

@@ -23,7 +23,7 @@ def cohort_list(request):
 def cohort_create(request):
     try:
         cohort = services.cohort_create(instructor=request.user, name=request.POST.get("name", ""))
-    except services.CohortRefused as exc:
+    except ValueError as exc:
         messages.error(request, str(exc))
         return redirect("cohorts:list")
     return redirect("cohorts:detail", cohort_id=cohort.id)

@@ -18,8 +18,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_ratelimit.core import get_usage
 
-from . import refusals
-
 
 def client_ip(request: HttpRequest) -> str:
     """The caller's address: REMOTE_ADDR, or behind MLJUDGE_PROXY_HOPS trusted proxies the address the
@@ -121,8 +119,8 @@ def refused(request: HttpRequest, *, what: str, wait: timedelta) -> HttpResponse
     """The one "too many" response: 429 with Retry-After; a fragment for htmx (it lands in the panel the
     request targeted), else the full 429 page."""
     context = {"text": f"Too many {what}: try again in {_in_words(wait)}."}
-    template = refusals.FRAGMENT if getattr(request, "htmx", False) else "429.html"
-    response = render(request, template, context, status=refusals.STATUS[refusals.Reason.TOO_MANY])
+    template = "core/_refused.html" if getattr(request, "htmx", False) else "429.html"
+    response = render(request, template, context, status=429)
     response["Retry-After"] = str(int(wait.total_seconds()))
     return response
 

@@ -1,5 +1,5 @@
 """The site's own answers to requests it refuses: friendly pages, or for htmx a fragment that the page shows
-in place (main.js swaps the refusal statuses of core.refusals into their target)."""
+in place (main.js swaps 400, 403 and 413 responses into their target)."""
 from __future__ import annotations
 
 from http import HTTPStatus
@@ -7,7 +7,7 @@ from http import HTTPStatus
 from django.conf import settings
 from django.shortcuts import render
 
-from .refusals import FRAGMENT as REFUSED_FRAGMENT
+REFUSED_FRAGMENT = "core/_refused.html"
 
 
 def _refusal(request, *, page: str, status: HTTPStatus, message: str, title: str):

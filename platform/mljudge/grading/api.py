@@ -4,18 +4,17 @@ from __future__ import annotations
 import grader
 from kombu.exceptions import OperationalError as BrokerUnavailable  # noqa: F401  (publishing failed)
 
-from mljudge.core.refusals import Reason, Refused
 
 SourceProblem = grader.SourceProblem
 
 
-class SourceRejected(Refused):
-    """The code cannot be graded at all (too large, not UTF-8, empty); the message is fit to show. `problem`
-    (the grader's SourceProblem) says which; `reason` is the platform's: too large, or invalid."""
+class SourceRejected(ValueError):
+    """The code cannot be graded at all (too large, not UTF-8, empty); the message is fit to show, `reason`
+    (a SourceProblem) says which."""
 
-    def __init__(self, message: str, *, problem: SourceProblem):
-        super().__init__(message, Reason.TOO_LARGE if problem is SourceProblem.TOO_LARGE else Reason.INVALID)
-        self.problem = problem
+    def __init__(self, message: str, *, reason: SourceProblem):
+        super().__init__(message)
+        self.reason = reason
 
 
 MAX_SOURCE_BYTES = grader.MAX_SOURCE_BYTES
@@ -31,7 +30,7 @@ def source_check(source: bytes | str) -> str:
     try:
         return grader.check_source(source)
     except grader.SourceError as exc:
-        raise SourceRejected(f"Your code was not submitted: {exc}.", problem=exc.reason) from None
+        raise SourceRejected(f"Your code was not submitted: {exc}.", reason=exc.reason) from None
 
 
 def draft_check(source: bytes | str) -> str:
@@ -39,7 +38,7 @@ def draft_check(source: bytes | str) -> str:
     try:
         return grader.check_source(source, allow_empty=True)
     except grader.SourceError as exc:
-        raise SourceRejected(f"Your draft was not saved: {exc}.", problem=exc.reason) from None
+        raise SourceRejected(f"Your draft was not saved: {exc}.", reason=exc.reason) from None
 
 
 # A time that a hidden test counts in, as solvers see it (0.1 s): the grader's rule, one function.

@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from mljudge.cohorts.selectors import submission_for_reviewer
 from mljudge.core.markdown import render_user_markdown
-from mljudge.core.refusals import Reason, Refused
 from mljudge.grading import states
 from mljudge.leaderboards import scoring
 from mljudge.leaderboards.services import best_result_recompute
@@ -27,8 +26,8 @@ MAX_COMMENT = 4_000
 MAX_OVERRIDE_REASON = 2_000
 
 
-class ReviewRefused(Refused):
-    """The input cannot be accepted; the message is fit to show, the reason says why."""
+class ReviewRefused(ValueError):
+    """The input cannot be accepted; the message is fit to show."""
 
 
 def comment_create(*, author: AbstractBaseUser, submission_id: int, body: str) -> Comment:
@@ -39,7 +38,7 @@ def comment_create(*, author: AbstractBaseUser, submission_id: int, body: str) -
     if not body:
         raise ReviewRefused("The comment is empty.")
     if len(body) > MAX_COMMENT or "\x00" in body:
-        raise ReviewRefused(f"A comment is at most {MAX_COMMENT:,} characters of text.", Reason.TOO_LARGE)
+        raise ReviewRefused(f"A comment is at most {MAX_COMMENT:,} characters of text.")
     return Comment.objects.create(submission=submission, author=author, body=body, body_html=render_user_markdown(body))
 
 
@@ -61,7 +60,7 @@ def score_override_set(*, by: AbstractBaseUser, submission_id: int, score: float
     if not reason:
         raise ReviewRefused("Say why the score is overridden.")
     if len(reason) > MAX_OVERRIDE_REASON or "\x00" in reason:
-        raise ReviewRefused(f"The reason is at most {MAX_OVERRIDE_REASON:,} characters of text.", Reason.TOO_LARGE)
+        raise ReviewRefused(f"The reason is at most {MAX_OVERRIDE_REASON:,} characters of text.")
     problem = submission.problem
     if score is not None and not scoring.in_range(score, low=problem.score_min, high=problem.score_max):
         raise ReviewRefused(f"The score must be {override_range_text(problem=problem)}.")
@@ -100,7 +99,7 @@ def rubric_grade_save(*, by: AbstractBaseUser, submission_id: int, rubric: list[
             "graded_by": by, "criteria": criteria, "points": total, "max_points": maximum})
         if grade.published_at:
             if not states.design_answer_regrade(submission_id=submission.id, score=_design_score(grade)):
-                raise ReviewRefused("This answer is not graded; publish its grade instead.", Reason.CONFLICT)
+                raise ReviewRefused("This answer is not graded; publish its grade instead.")
             best_result_recompute(user_id=submission.user_id, problem_id=submission.problem_id)  # same transaction
     return grade
 
@@ -117,11 +116,10 @@ def rubric_grade_publish(*, by: AbstractBaseUser, submission_id: int) -> RubricG
             published_at=timezone.now())
         grade = RubricGrade.objects.select_related("submission").filter(submission=submission).first()
         if grade is None:
-            raise ReviewRefused("Grade the answer before publishing.", Reason.CONFLICT)
+            raise ReviewRefused("Grade the answer before publishing.")
         if changed:
             if not states.design_answer_grade(submission_id=submission.id, score=_design_score(grade)):
-                # Raising rolls the publishing back.
-                raise ReviewRefused("This answer is not awaiting review.", Reason.CONFLICT)
+                raise ReviewRefused("This answer is not awaiting review.")  # rolls the publishing back
             best_result_recompute(user_id=submission.user_id, problem_id=submission.problem_id)  # same transaction
     return grade
 

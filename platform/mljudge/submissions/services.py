@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from enum import StrEnum
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -11,7 +12,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from mljudge.core.markdown import render_user_markdown
-from mljudge.core.refusals import Reason, Refused
 from mljudge.grading.api import BrokerUnavailable, SourceRejected, draft_check, source_check
 from mljudge.grading.services import submission_enqueue
 from mljudge.problemset.models import Kind, Problem
@@ -27,11 +27,21 @@ logger = logging.getLogger("mljudge.submissions")
 ANSWER_MAX_CHARS = 8_000
 
 
-class SubmissionRefused(Refused):
+class Refusal(StrEnum):
+    INVALID = "invalid"      # wrong kind of problem or submission, empty, NUL
+    TOO_LONG = "too_long"
+    TOO_MANY = "too_many"    # in flight, or the daily limit
+
+
+class SubmissionRefused(ValueError):
     """Not accepted (limits, wrong kind of problem); the message is fit to show the user, the reason says why."""
 
+    def __init__(self, message: str, reason: Refusal = Refusal.INVALID):
+        super().__init__(message)
+        self.reason = reason
 
-__all__ = ["ANSWER_MAX_CHARS", "SourceRejected", "SubmissionRefused", "design_answer_create",
+
+__all__ = ["ANSWER_MAX_CHARS", "Refusal", "SourceRejected", "SubmissionRefused", "design_answer_create",
            "design_answer_preview", "draft_clear", "draft_save", "submission_create"]
 
 
@@ -42,11 +52,11 @@ def _check_caps(user: AbstractBaseUser) -> None:
     in_flight = mine.filter(status__in=Status.in_flight()).count()
     if in_flight >= settings.MLJUDGE_MAX_IN_FLIGHT:
         raise SubmissionRefused(f"You already have {in_flight} submissions being graded; wait for one to finish "
-                                f"(at most {settings.MLJUDGE_MAX_IN_FLIGHT} at a time).", Reason.TOO_MANY)
+                                f"(at most {settings.MLJUDGE_MAX_IN_FLIGHT} at a time).", Refusal.TOO_MANY)
     today = mine.filter(created_at__gte=timezone.now() - timedelta(days=1)).exclude(status=Status.SYSTEM_ERROR)
     if today.count() >= settings.MLJUDGE_DAILY_LIMIT:
         raise SubmissionRefused(f"You have reached the limit of {settings.MLJUDGE_DAILY_LIMIT} runs and "
-                                f"submissions in 24 hours. Please come back later.", Reason.TOO_MANY)
+                                f"submissions in 24 hours. Please come back later.", Refusal.TOO_MANY)
 
 
 def submission_create(*, user: AbstractBaseUser, problem: Problem, source: bytes | str, mode: Mode) -> Submission:
@@ -75,7 +85,7 @@ def _answer_checked(answer: str) -> str:
         raise SubmissionRefused("Your answer contains a NUL character.")
     if len(answer) > ANSWER_MAX_CHARS:
         raise SubmissionRefused(f"Your answer is {len(answer):,} characters; the limit is {ANSWER_MAX_CHARS:,}.",
-                                Reason.TOO_LARGE)
+                                Refusal.TOO_LONG)
     return answer
 
 

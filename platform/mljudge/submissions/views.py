@@ -11,8 +11,7 @@ from mljudge.cohorts.services import code_access_record
 from mljudge.core.http import too_big_message
 from mljudge.core.markdown import highlight_python
 from mljudge.core.ratelimits import limited
-from mljudge.core.refusals import refused_fragment
-from mljudge.grading.api import MAX_SOURCE_BYTES, source_too_big_message
+from mljudge.grading.api import MAX_SOURCE_BYTES, SourceProblem, source_too_big_message
 from mljudge.grading.queue import queue_position
 from mljudge.grading.reports import solver_view
 from mljudge.problemset.selectors import problem_by_slug
@@ -23,14 +22,17 @@ from mljudge.review import services as review_services
 from . import selectors
 from .forms import DesignAnswerForm
 from .models import Mode
-from .services import (SourceRejected, SubmissionRefused, design_answer_create, design_answer_preview, draft_clear,
-                       draft_save, submission_create)
+from .services import (Refusal, SourceRejected, SubmissionRefused, design_answer_create, design_answer_preview,
+                       draft_clear, draft_save, submission_create)
+
+# One table per refusal type: the reason, never the message, decides the status (main.js swaps these in).
+SOURCE_REFUSAL_STATUS = {SourceProblem.TOO_LARGE: 413}   # anything else about the code itself: 400
+REFUSAL_STATUS = {Refusal.INVALID: 400, Refusal.TOO_LONG: 413, Refusal.TOO_MANY: 429}
 
 
 def _refused(request, problem, text: str, status: int = 400):
-    """A refusal (its status from core.refusals): shown in the panel for htmx, else as a message on the problem."""
     if request.htmx:
-        return refused_fragment(request, text, status)
+        return render(request, "submissions/_refused.html", {"text": text}, status=status)
     messages.error(request, text)
     return redirect("problemset:detail", slug=problem.slug)
 
@@ -59,8 +61,10 @@ def _code(request, slug: str, mode: Mode):
     raw = raw.replace(b"\r\n", b"\n")
     try:
         submission = submission_create(user=request.user, problem=problem, source=raw, mode=mode)
-    except (SourceRejected, SubmissionRefused) as exc:
-        return _refused(request, problem, str(exc), exc.status)
+    except SourceRejected as exc:
+        return _refused(request, problem, str(exc), SOURCE_REFUSAL_STATUS.get(exc.reason, 400))
+    except SubmissionRefused as exc:
+        return _refused(request, problem, str(exc), REFUSAL_STATUS[exc.reason])
     if request.htmx:
         return render(request, "submissions/_status.html", selectors_context(submission))
     return redirect("submissions:detail", submission_id=submission.id)
@@ -90,7 +94,7 @@ def answer(request, slug: str):
     try:
         submission = design_answer_create(user=request.user, problem=problem, answer=form.cleaned_data["answer"])
     except SubmissionRefused as exc:
-        return _refused(request, problem, str(exc), exc.status)
+        return _refused(request, problem, str(exc), REFUSAL_STATUS[exc.reason])
     return redirect("submissions:detail", submission_id=submission.id)
 
 
@@ -103,7 +107,7 @@ def preview(request):
     try:
         html = design_answer_preview(answer=request.POST.get("answer", ""))
     except SubmissionRefused as exc:
-        return refused_fragment(request, str(exc), exc.status)
+        return render(request, "submissions/_refused.html", {"text": str(exc)}, status=REFUSAL_STATUS[exc.reason])
     return HttpResponse(html or "<p><em>Nothing yet.</em></p>")
 
 
@@ -121,8 +125,10 @@ def draft(request, slug: str):
         return HttpResponse("No code was sent.", status=400, content_type="text/plain")
     try:
         saved = draft_save(user=request.user, problem=problem, source=raw)
-    except (SourceRejected, SubmissionRefused) as exc:
-        return HttpResponse(str(exc), status=exc.status, content_type="text/plain")
+    except SourceRejected as exc:
+        return HttpResponse(str(exc), status=SOURCE_REFUSAL_STATUS.get(exc.reason, 400), content_type="text/plain")
+    except SubmissionRefused as exc:
+        return HttpResponse(str(exc), status=400, content_type="text/plain")
     return JsonResponse({"saved_at": saved.updated_at.isoformat()})
 
 
