@@ -142,7 +142,3 @@ def recent_for_problem(*, viewer: AbstractBaseUser, problem: Problem, limit: int
     if not viewer.is_authenticated:
         return []
     return list(submissions_visible_to(viewer=viewer, problem=problem)[:limit])
-
-
-def is_code_mode(submission: Submission) -> bool:
-    return submission.mode in (Mode.RUN, Mode.SUBMIT)

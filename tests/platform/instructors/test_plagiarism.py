@@ -49,7 +49,12 @@ def test_it_does_not_count_the_starter_code_as_a_match():
 
 
 def test_it_tolerates_code_that_does_not_tokenize():
-    assert plagiarism.similarity(fp("def f(:\n  '''unterminated"), fp(REFERENCE)).containment <= 1.0
+    # A fragment that breaks off after four tokens has no k-gram: nothing is shared, nothing flagged, no error.
+    broken = plagiarism.similarity(fp("def f(:\n  '''unterminated"), fp(REFERENCE))
+    assert (broken.shared, broken.containment, broken.flagged) == (0, 0.0, False)
+    # The tokens read before the error count: a copy that ends in code that does not tokenize is still caught.
+    copy = plagiarism.similarity(fp(REFERENCE + "\ndef g(:\n  '''unterminated\n"), fp(REFERENCE))
+    assert copy.flagged and copy.containment == 1.0, copy
 
 
 @pytest.mark.django_db

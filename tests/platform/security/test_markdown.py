@@ -218,6 +218,7 @@ def answered(make_user, make_problem):
     instructor.groups.add(Group.objects.get(name="instructor"))
     cohort = cohort_services.cohort_create(instructor=instructor, name="Systems")
     cohort_services.cohort_invite_usernames(instructor=instructor, cohort_id=cohort.id, usernames=["stu"])
+    cohort_services.invitation_accept(user=student, cohort_id=cohort.id, share_past=False)  # consent (issue 10)
     problem = make_problem("feed-design", kind="design")
     submission = design_answer_create(user=student, problem=problem,
                                       answer="# Plan\n\nShard by $user_id$, [see](https://example.com).")
