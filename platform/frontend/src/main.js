@@ -13,8 +13,9 @@ window.htmx = htmx;
 // strip otherwise; an inline script in a fragment is refused by the policy anyway.
 htmx.config.allowEval = false;
 htmx.config.includeIndicatorStyles = false;
-// Refusals (bad source 400, not allowed or form expired 403, too large 413, too many in flight 429) carry a
-// message to show in place: the server sends htmx a fragment for these, never a whole page.
+// Refusals (malformed 400, not allowed or form expired 403, too large 413, too many 429: the statuses of
+// core/refusals.py, which a test keeps in step with this rule) carry a message to show in place: the server
+// sends htmx a fragment for these, never a whole page.
 htmx.config.responseHandling = [
   { code: "204", swap: false },
   { code: "[23]..", swap: true },

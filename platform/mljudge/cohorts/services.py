@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
 
+from mljudge.core.refusals import Reason, Refused
 from mljudge.submissions.models import Submission
 
 from .models import AccessVia, CodeAccess, Cohort, CohortRole, Membership, MembershipStatus, new_invite_token
@@ -21,8 +22,8 @@ from .selectors import access_via, can_create_cohorts, cohort_by_token, cohort_f
 ACCESS_LOG_QUIET = timedelta(minutes=10)
 
 
-class CohortRefused(ValueError):
-    """The request cannot be done; the message is fit to show."""
+class CohortRefused(Refused):
+    """The request cannot be done; core.refusals has the reasons."""
 
 
 @transaction.atomic
@@ -31,7 +32,7 @@ def cohort_create(*, instructor: AbstractBaseUser, name: str) -> Cohort:
         raise PermissionDenied("Only instructors create cohorts.")
     name = name.strip()[:120]
     if not name:
-        raise ValueError("A cohort needs a name.")
+        raise CohortRefused(Reason.COHORT_UNNAMED)
     cohort = Cohort.objects.create(name=name, created_by=instructor)
     Membership.objects.create(cohort=cohort, user=instructor, role=CohortRole.INSTRUCTOR,
                               status=MembershipStatus.ACCEPTED, accepted_at=timezone.now())
@@ -113,7 +114,7 @@ def membership_leave(*, user: AbstractBaseUser, cohort_id: int) -> None:
         others = Membership.objects.filter(cohort=cohort, role=CohortRole.INSTRUCTOR,
                                            status=MembershipStatus.ACCEPTED).exclude(user=user)
         if not others.exists():
-            raise CohortRefused("You are this cohort's only instructor: invite another instructor first.")
+            raise CohortRefused(Reason.ONLY_INSTRUCTOR)
     membership.delete()
 
 

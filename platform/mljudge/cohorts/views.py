@@ -2,7 +2,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from mljudge.core.refusals import refusal_response
 
 from . import selectors, services
 from .models import CohortRole
@@ -23,9 +26,8 @@ def cohort_list(request):
 def cohort_create(request):
     try:
         cohort = services.cohort_create(instructor=request.user, name=request.POST.get("name", ""))
-    except ValueError as exc:
-        messages.error(request, str(exc))
-        return redirect("cohorts:list")
+    except services.CohortRefused as exc:
+        return refusal_response(request, exc, back=reverse("cohorts:list"))
     return redirect("cohorts:detail", cohort_id=cohort.id)
 
 
@@ -118,9 +120,9 @@ def leave(request, cohort_id: int):
     """Leaves a cohort, or declines an invitation to it."""
     try:
         services.membership_leave(user=request.user, cohort_id=cohort_id)
-        messages.success(request, "Done: that cohort's instructors no longer see your submissions.")
     except services.CohortRefused as exc:
-        messages.error(request, str(exc))
+        return refusal_response(request, exc, back=reverse("cohorts:access"))
+    messages.success(request, "Done: that cohort's instructors no longer see your submissions.")
     return redirect("cohorts:access")
 
 

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .refusals import Refused
 
-def too_big_message(message: Callable[[], str]):
-    """A view whose over-size forms get this message in their 413 instead of the generic one: put it
-    outermost, above login_required and the method decorators."""
+
+def too_big_message(message: Callable[[], Refused]):
+    """A view whose over-size forms get this refusal (a 413 reason of core.refusals) instead of the generic
+    one: put it outermost, above login_required and the method decorators."""
 
     def decorate(view):
         view.too_big_message = message

@@ -15,8 +15,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django_ratelimit.core import get_usage
+
+from .refusals import Reason, Refused, refusal_response
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -116,11 +117,9 @@ def _in_words(wait: timedelta) -> str:
 
 
 def refused(request: HttpRequest, *, what: str, wait: timedelta) -> HttpResponse:
-    """The one "too many" response: 429 with Retry-After; a fragment for htmx (it lands in the panel the
-    request targeted), else the full 429 page."""
-    context = {"text": f"Too many {what}: try again in {_in_words(wait)}."}
-    template = "core/_refused.html" if getattr(request, "htmx", False) else "429.html"
-    response = render(request, template, context, status=429)
+    """The one "too many" response: core.refusals' RATE_LIMITED (429) with Retry-After; a fragment for htmx
+    (it lands in the panel the request targeted), else the full 429 page."""
+    response = refusal_response(request, Refused(Reason.RATE_LIMITED, what=what, wait=_in_words(wait)))
     response["Retry-After"] = str(int(wait.total_seconds()))
     return response
 

@@ -4,25 +4,35 @@ from __future__ import annotations
 import grader
 from kombu.exceptions import OperationalError as BrokerUnavailable  # noqa: F401  (publishing failed)
 
+from mljudge.core.refusals import Reason, Refused
+
 
 SourceProblem = grader.SourceProblem
+# The grader's reasons as the site's refusal reasons (core.refusals owns their statuses and messages).
+SOURCE_REFUSAL = {SourceProblem.TOO_LARGE: Reason.SOURCE_TOO_LARGE, SourceProblem.NOT_UTF8: Reason.SOURCE_NOT_UTF8,
+                  SourceProblem.EMPTY: Reason.SOURCE_EMPTY, SourceProblem.NUL: Reason.SOURCE_NUL}
 
 
-class SourceRejected(ValueError):
-    """The code cannot be graded at all (too large, not UTF-8, empty); the message is fit to show, `reason`
-    (a SourceProblem) says which."""
+class SourceRejected(Refused):
+    """The code cannot be graded at all (too large, not UTF-8, empty, NUL); `reason` says which (a SOURCE_*
+    core.refusals.Reason), `problem` the grader's SourceProblem."""
 
-    def __init__(self, message: str, *, reason: SourceProblem):
-        super().__init__(message)
-        self.reason = reason
+    def __init__(self, error: grader.SourceError, *, not_done: str):
+        self.problem = error.reason
+        super().__init__(SOURCE_REFUSAL[error.reason], not_done=not_done, detail=str(error))
 
 
 MAX_SOURCE_BYTES = grader.MAX_SOURCE_BYTES
 
 
-def source_too_big_message() -> str:
+def source_too_big() -> Refused:
     """For a form too large to be read at all (core.middleware's 413): the limit the engine's check names."""
-    return f"Your code was not submitted: it is over the limit of {MAX_SOURCE_BYTES:,} bytes."
+    return Refused(Reason.SOURCE_TOO_LARGE, not_done="Your code was not submitted",
+                   detail=f"it is over the limit of {MAX_SOURCE_BYTES:,} bytes")
+
+
+def source_too_big_message() -> str:
+    return str(source_too_big())
 
 
 def source_check(source: bytes | str) -> str:
@@ -30,7 +40,7 @@ def source_check(source: bytes | str) -> str:
     try:
         return grader.check_source(source)
     except grader.SourceError as exc:
-        raise SourceRejected(f"Your code was not submitted: {exc}.", reason=exc.reason) from None
+        raise SourceRejected(exc, not_done="Your code was not submitted") from None
 
 
 def draft_check(source: bytes | str) -> str:
@@ -38,7 +48,7 @@ def draft_check(source: bytes | str) -> str:
     try:
         return grader.check_source(source, allow_empty=True)
     except grader.SourceError as exc:
-        raise SourceRejected(f"Your draft was not saved: {exc}.", reason=exc.reason) from None
+        raise SourceRejected(exc, not_done="Your draft was not saved") from None
 
 
 # A time that a hidden test counts in, as solvers see it (0.1 s): the grader's rule, one function.

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from mljudge.cohorts.selectors import submission_for_reviewer
 from mljudge.core.markdown import render_user_markdown
+from mljudge.core.refusals import Reason, Refused
 from mljudge.grading import states
 from mljudge.leaderboards import scoring
 from mljudge.leaderboards.services import best_result_recompute
@@ -26,8 +27,8 @@ MAX_COMMENT = 4_000
 MAX_OVERRIDE_REASON = 2_000
 
 
-class ReviewRefused(ValueError):
-    """The input cannot be accepted; the message is fit to show."""
+class ReviewRefused(Refused):
+    """The input cannot be accepted; core.refusals has the reasons."""
 
 
 def comment_create(*, author: AbstractBaseUser, submission_id: int, body: str) -> Comment:
@@ -36,9 +37,11 @@ def comment_create(*, author: AbstractBaseUser, submission_id: int, body: str) -
         or submission_for_reviewer(viewer=author, submission_id=submission_id)
     body = body.replace("\r\n", "\n").strip()
     if not body:
-        raise ReviewRefused("The comment is empty.")
-    if len(body) > MAX_COMMENT or "\x00" in body:
-        raise ReviewRefused(f"A comment is at most {MAX_COMMENT:,} characters of text.")
+        raise ReviewRefused(Reason.COMMENT_EMPTY)
+    if len(body) > MAX_COMMENT:
+        raise ReviewRefused(Reason.COMMENT_TOO_LONG, limit=MAX_COMMENT)
+    if "\x00" in body:
+        raise ReviewRefused(Reason.COMMENT_NUL, limit=MAX_COMMENT)
     return Comment.objects.create(submission=submission, author=author, body=body, body_html=render_user_markdown(body))
 
 
@@ -58,16 +61,18 @@ def score_override_set(*, by: AbstractBaseUser, submission_id: int, score: float
     submission = submission_for_reviewer(viewer=by, submission_id=submission_id)
     reason = reason.replace("\r\n", "\n").strip()
     if not reason:
-        raise ReviewRefused("Say why the score is overridden.")
-    if len(reason) > MAX_OVERRIDE_REASON or "\x00" in reason:
-        raise ReviewRefused(f"The reason is at most {MAX_OVERRIDE_REASON:,} characters of text.")
+        raise ReviewRefused(Reason.OVERRIDE_UNEXPLAINED)
+    if len(reason) > MAX_OVERRIDE_REASON:
+        raise ReviewRefused(Reason.OVERRIDE_REASON_TOO_LONG, limit=MAX_OVERRIDE_REASON)
+    if "\x00" in reason:
+        raise ReviewRefused(Reason.OVERRIDE_REASON_NUL, limit=MAX_OVERRIDE_REASON)
     problem = submission.problem
     if score is not None and not scoring.in_range(score, low=problem.score_min, high=problem.score_max):
-        raise ReviewRefused(f"The score must be {override_range_text(problem=problem)}.")
+        raise ReviewRefused(Reason.SCORE_OUT_OF_RANGE, range=override_range_text(problem=problem))
     with transaction.atomic():
         submission = Submission.objects.select_for_update().get(id=submission_id)
         if submission.mode == Mode.RUN:
-            raise ReviewRefused("A run of the public examples has no score to override.")
+            raise ReviewRefused(Reason.RUN_HAS_NO_SCORE)
         previous = submission.score_override if submission.score_override is not None else submission.score
         Submission.objects.filter(id=submission.id).update(score_override=score)
         audit = ScoreOverride.objects.create(submission=submission, by=by, previous=previous, score=score,
@@ -82,15 +87,15 @@ def rubric_grade_save(*, by: AbstractBaseUser, submission_id: int, rubric: list[
     grade keeps it published and updates the score."""
     submission = submission_for_reviewer(viewer=by, submission_id=submission_id)
     if submission.mode != Mode.DESIGN:
-        raise ReviewRefused("Only design answers are graded with a rubric.")
+        raise ReviewRefused(Reason.NOT_A_DESIGN_ANSWER)
     if not rubric:
-        raise ReviewRefused("This problem has no rubric.")
+        raise ReviewRefused(Reason.NO_RUBRIC)
     if len(points) != len(rubric) or len(comments) != len(rubric):
-        raise ReviewRefused("Give points (and optionally a comment) for every criterion.")
+        raise ReviewRefused(Reason.RUBRIC_INCOMPLETE)
     criteria = []
     for criterion, p, c in zip(rubric, points, comments):
         if not (math.isfinite(p) and 0 <= p <= criterion["points"]):
-            raise ReviewRefused(f"{criterion['name']}: points must be between 0 and {criterion['points']:g}.")
+            raise ReviewRefused(Reason.POINTS_OUT_OF_RANGE, criterion=criterion["name"], points=criterion["points"])
         criteria.append({"name": criterion["name"], "max_points": criterion["points"], "points": p,
                          "comment": c.strip()[:4000]})
     total, maximum = sum(c["points"] for c in criteria), sum(c["max_points"] for c in criteria)
@@ -99,7 +104,7 @@ def rubric_grade_save(*, by: AbstractBaseUser, submission_id: int, rubric: list[
             "graded_by": by, "criteria": criteria, "points": total, "max_points": maximum})
         if grade.published_at:
             if not states.design_answer_regrade(submission_id=submission.id, score=_design_score(grade)):
-                raise ReviewRefused("This answer is not graded; publish its grade instead.")
+                raise ReviewRefused(Reason.ANSWER_NOT_GRADED)
             best_result_recompute(user_id=submission.user_id, problem_id=submission.problem_id)  # same transaction
     return grade
 
@@ -116,10 +121,10 @@ def rubric_grade_publish(*, by: AbstractBaseUser, submission_id: int) -> RubricG
             published_at=timezone.now())
         grade = RubricGrade.objects.select_related("submission").filter(submission=submission).first()
         if grade is None:
-            raise ReviewRefused("Grade the answer before publishing.")
+            raise ReviewRefused(Reason.NOT_GRADED_YET)
         if changed:
             if not states.design_answer_grade(submission_id=submission.id, score=_design_score(grade)):
-                raise ReviewRefused("This answer is not awaiting review.")  # rolls the publishing back
+                raise ReviewRefused(Reason.NOT_AWAITING_REVIEW)  # rolls the publishing back
             best_result_recompute(user_id=submission.user_id, problem_id=submission.problem_id)  # same transaction
     return grade
 

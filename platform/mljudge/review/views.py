@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from mljudge.cohorts.models import Cohort
@@ -14,6 +15,7 @@ from mljudge.cohorts.selectors import (cohort_for_instructor, cohorts_instructed
 from mljudge.cohorts.services import code_access_record
 from mljudge.core.markdown import highlight_python
 from mljudge.core.ratelimits import limited
+from mljudge.core.refusals import Reason, Refused, refusal_response
 from mljudge.grading.api import problem_rubric
 from mljudge.problemset.models import Problem
 from mljudge.submissions.models import Mode, Verdict
@@ -82,6 +84,13 @@ def submission(request, submission_id: int):
     })
 
 
+def _number(raw: str, reason: Reason) -> float:
+    try:
+        return float(raw)
+    except ValueError:
+        raise Refused(reason) from None
+
+
 def _back(submission_id: int):
     return redirect("review:submission", submission_id=submission_id)
 
@@ -91,13 +100,13 @@ def _back(submission_id: int):
 @limited("comment")
 def comment(request, submission_id: int):
     """Reviewers comment here; a submission's author replies from their own page (same service)."""
+    own = request.POST.get("next") == "own"
+    back = reverse("submissions:detail" if own else "review:submission", args=[submission_id])
     try:
         services.comment_create(author=request.user, submission_id=submission_id, body=request.POST.get("body", ""))
-    except services.ReviewRefused as exc:
-        messages.error(request, str(exc))
-    if request.POST.get("next") == "own":
-        return redirect("submissions:detail", submission_id=submission_id)
-    return _back(submission_id)
+    except Refused as exc:
+        return refusal_response(request, exc, back=back)
+    return redirect(back)
 
 
 @require_POST
@@ -105,12 +114,12 @@ def comment(request, submission_id: int):
 def override(request, submission_id: int):
     raw = request.POST.get("score", "").strip()
     try:
-        score = float(raw) if raw else None
+        score = _number(raw, Reason.SCORE_NOT_A_NUMBER) if raw else None
         services.score_override_set(by=request.user, submission_id=submission_id, score=score,
                                     reason=request.POST.get("reason", ""))
-        messages.success(request, "Score override recorded.")
-    except ValueError as exc:  # ReviewRefused, or float() of junk
-        messages.error(request, str(exc) if isinstance(exc, services.ReviewRefused) else "The score is not a number.")
+    except Refused as exc:
+        return refusal_response(request, exc, back=reverse("review:submission", args=[submission_id]))
+    messages.success(request, "Score override recorded.")
     return _back(submission_id)
 
 
@@ -120,14 +129,15 @@ def rubric(request, submission_id: int):
     sub = submission_for_reviewer(viewer=request.user, submission_id=submission_id)
     criteria = _rubric(sub.problem)
     try:
-        points = [float(request.POST.get(f"points-{i}", "")) for i in range(len(criteria))]
+        points = [_number(request.POST.get(f"points-{i}", ""), Reason.POINTS_NOT_NUMBERS)
+                  for i in range(len(criteria))]
         services.rubric_grade_save(by=request.user, submission_id=sub.id, rubric=criteria, points=points,
                                    comments=[request.POST.get(f"comment-{i}", "") for i in range(len(criteria))])
         if request.POST.get("publish"):
             services.rubric_grade_publish(by=request.user, submission_id=sub.id)
-        messages.success(request, "Rubric saved" + (" and published." if request.POST.get("publish") else "."))
-    except ValueError as exc:
-        messages.error(request, str(exc) if isinstance(exc, services.ReviewRefused) else "Points must be numbers.")
+    except Refused as exc:
+        return refusal_response(request, exc, back=reverse("review:submission", args=[sub.id]))
+    messages.success(request, "Rubric saved" + (" and published." if request.POST.get("publish") else "."))
     return _back(sub.id)
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from enum import StrEnum
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -12,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from mljudge.core.markdown import render_user_markdown
+from mljudge.core.refusals import Reason, Refused
 from mljudge.grading.api import BrokerUnavailable, SourceRejected, draft_check, source_check
 from mljudge.grading.services import submission_enqueue
 from mljudge.problemset.models import Kind, Problem
@@ -27,21 +27,11 @@ logger = logging.getLogger("mljudge.submissions")
 ANSWER_MAX_CHARS = 8_000
 
 
-class Refusal(StrEnum):
-    INVALID = "invalid"      # wrong kind of problem or submission, empty, NUL
-    TOO_LONG = "too_long"
-    TOO_MANY = "too_many"    # in flight, or the daily limit
+class SubmissionRefused(Refused):
+    """Not accepted (quotas, wrong kind of problem, an answer's limits); core.refusals has the reasons."""
 
 
-class SubmissionRefused(ValueError):
-    """Not accepted (limits, wrong kind of problem); the message is fit to show the user, the reason says why."""
-
-    def __init__(self, message: str, reason: Refusal = Refusal.INVALID):
-        super().__init__(message)
-        self.reason = reason
-
-
-__all__ = ["ANSWER_MAX_CHARS", "Refusal", "SourceRejected", "SubmissionRefused", "design_answer_create",
+__all__ = ["ANSWER_MAX_CHARS", "SourceRejected", "SubmissionRefused", "design_answer_create",
            "design_answer_preview", "draft_clear", "draft_save", "submission_create"]
 
 
@@ -51,20 +41,18 @@ def _check_caps(user: AbstractBaseUser) -> None:
     mine = Submission.objects.filter(user=user)
     in_flight = mine.filter(status__in=Status.in_flight()).count()
     if in_flight >= settings.MLJUDGE_MAX_IN_FLIGHT:
-        raise SubmissionRefused(f"You already have {in_flight} submissions being graded; wait for one to finish "
-                                f"(at most {settings.MLJUDGE_MAX_IN_FLIGHT} at a time).", Refusal.TOO_MANY)
+        raise SubmissionRefused(Reason.IN_FLIGHT, in_flight=in_flight, limit=settings.MLJUDGE_MAX_IN_FLIGHT)
     today = mine.filter(created_at__gte=timezone.now() - timedelta(days=1)).exclude(status=Status.SYSTEM_ERROR)
     if today.count() >= settings.MLJUDGE_DAILY_LIMIT:
-        raise SubmissionRefused(f"You have reached the limit of {settings.MLJUDGE_DAILY_LIMIT} runs and "
-                                f"submissions in 24 hours. Please come back later.", Refusal.TOO_MANY)
+        raise SubmissionRefused(Reason.DAILY_LIMIT, limit=settings.MLJUDGE_DAILY_LIMIT)
 
 
 def submission_create(*, user: AbstractBaseUser, problem: Problem, source: bytes | str, mode: Mode) -> Submission:
     """Validates and stores a run or submission of code, and queues it for grading on commit."""
     if problem.kind == Kind.DESIGN or not problem.is_active:
-        raise SubmissionRefused("This problem does not take code.")
+        raise SubmissionRefused(Reason.NOT_A_CODE_PROBLEM)
     if mode not in (Mode.RUN, Mode.SUBMIT):
-        raise SubmissionRefused("Unknown kind of submission.")
+        raise SubmissionRefused(Reason.UNKNOWN_MODE)
     text = source_check(source)  # SourceRejected: nothing stored, nothing queued
     try:
         with transaction.atomic():
@@ -82,10 +70,9 @@ def submission_create(*, user: AbstractBaseUser, problem: Problem, source: bytes
 def _answer_checked(answer: str) -> str:
     answer = answer.replace("\r\n", "\n")
     if "\x00" in answer:
-        raise SubmissionRefused("Your answer contains a NUL character.")
+        raise SubmissionRefused(Reason.ANSWER_NUL)
     if len(answer) > ANSWER_MAX_CHARS:
-        raise SubmissionRefused(f"Your answer is {len(answer):,} characters; the limit is {ANSWER_MAX_CHARS:,}.",
-                                Refusal.TOO_LONG)
+        raise SubmissionRefused(Reason.ANSWER_TOO_LONG, length=len(answer), limit=ANSWER_MAX_CHARS)
     return answer
 
 
@@ -97,10 +84,10 @@ def design_answer_preview(*, answer: str) -> str:
 def design_answer_create(*, user: AbstractBaseUser, problem: Problem, answer: str) -> Submission:
     """Stores a written answer to a design problem, rendered once here, for an instructor to review. No sandbox."""
     if problem.kind != Kind.DESIGN or not problem.is_active:
-        raise SubmissionRefused("This problem takes code, not a written answer.")
+        raise SubmissionRefused(Reason.NOT_A_DESIGN_PROBLEM)
     answer = _answer_checked(answer)
     if not answer.strip():
-        raise SubmissionRefused("Your answer is empty.")
+        raise SubmissionRefused(Reason.ANSWER_EMPTY)
     answer_html = render_user_markdown(answer)  # outside the transaction: CPU work holds no lock
     with transaction.atomic():
         _check_caps(user)
@@ -114,7 +101,7 @@ def draft_save(*, user: AbstractBaseUser, problem: Problem, source: bytes | str)
     the previous draft kept) above a submission's size limit, with a NUL or invalid UTF-8: what cannot be
     submitted is not stored either."""
     if problem.kind == Kind.DESIGN or not problem.is_active:
-        raise SubmissionRefused("This problem does not take code.")
+        raise SubmissionRefused(Reason.NOT_A_CODE_PROBLEM)
     # As a submission's: line ends normalised before the size is checked.
     source = source.replace(b"\r\n", b"\n") if isinstance(source, bytes) else source.replace("\r\n", "\n")
     text = draft_check(source)

@@ -1,17 +1,18 @@
 from urllib.parse import parse_qsl
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mljudge.cohorts.services import code_access_record
 from mljudge.core.http import too_big_message
 from mljudge.core.markdown import highlight_python
 from mljudge.core.ratelimits import limited
-from mljudge.grading.api import MAX_SOURCE_BYTES, SourceProblem, source_too_big_message
+from mljudge.core.refusals import Reason, Refused, refusal_response
+from mljudge.grading.api import MAX_SOURCE_BYTES, source_too_big
 from mljudge.grading.queue import queue_position
 from mljudge.grading.reports import solver_view
 from mljudge.problemset.selectors import problem_by_slug
@@ -20,21 +21,13 @@ from mljudge.review import selectors as review_selectors
 from mljudge.review import services as review_services
 
 from . import selectors
-from .forms import DesignAnswerForm
 from .models import Mode
-from .services import (Refusal, SourceRejected, SubmissionRefused, design_answer_create, design_answer_preview,
-                       draft_clear, draft_save, submission_create)
-
-# One table per refusal type: the reason, never the message, decides the status (main.js swaps these in).
-SOURCE_REFUSAL_STATUS = {SourceProblem.TOO_LARGE: 413}   # anything else about the code itself: 400
-REFUSAL_STATUS = {Refusal.INVALID: 400, Refusal.TOO_LONG: 413, Refusal.TOO_MANY: 429}
+from .services import design_answer_create, design_answer_preview, draft_clear, draft_save, submission_create
 
 
-def _refused(request, problem, text: str, status: int = 400):
-    if request.htmx:
-        return render(request, "submissions/_refused.html", {"text": text}, status=status)
-    messages.error(request, text)
-    return redirect("problemset:detail", slug=problem.slug)
+def _refused(request, problem, refusal: Refused):
+    """In place for htmx, else flashed on the problem's page (core.refusals decides the status)."""
+    return refusal_response(request, refusal, back=reverse("problemset:detail", args=[problem.slug]))
 
 
 def _raw_source(request) -> bytes | None:
@@ -57,27 +50,25 @@ def _code(request, slug: str, mode: Mode):
     problem = problem_by_slug(slug=slug)
     raw = _raw_source(request)
     if raw is None:
-        return _refused(request, problem, "No code was sent.")
+        return _refused(request, problem, Refused(Reason.NO_SOURCE))
     raw = raw.replace(b"\r\n", b"\n")
     try:
         submission = submission_create(user=request.user, problem=problem, source=raw, mode=mode)
-    except SourceRejected as exc:
-        return _refused(request, problem, str(exc), SOURCE_REFUSAL_STATUS.get(exc.reason, 400))
-    except SubmissionRefused as exc:
-        return _refused(request, problem, str(exc), REFUSAL_STATUS[exc.reason])
+    except Refused as exc:  # SourceRejected, SubmissionRefused
+        return _refused(request, problem, exc)
     if request.htmx:
         return render(request, "submissions/_status.html", selectors_context(submission))
     return redirect("submissions:detail", submission_id=submission.id)
 
 
-@too_big_message(source_too_big_message)
+@too_big_message(source_too_big)
 @require_POST
 @login_required
 def run(request, slug: str):
     return _code(request, slug, Mode.RUN)
 
 
-@too_big_message(source_too_big_message)
+@too_big_message(source_too_big)
 @require_POST
 @login_required
 def submit(request, slug: str):
@@ -88,13 +79,12 @@ def submit(request, slug: str):
 @login_required
 def answer(request, slug: str):
     problem = problem_by_slug(slug=slug)
-    form = DesignAnswerForm(request.POST)
-    if not form.is_valid():
-        return _refused(request, problem, "Your answer is empty.")
+    # The service checks the answer (empty, NUL, length) and names the reason; a form's validation would
+    # call a NUL "empty".
     try:
-        submission = design_answer_create(user=request.user, problem=problem, answer=form.cleaned_data["answer"])
-    except SubmissionRefused as exc:
-        return _refused(request, problem, str(exc), REFUSAL_STATUS[exc.reason])
+        submission = design_answer_create(user=request.user, problem=problem, answer=request.POST.get("answer", ""))
+    except Refused as exc:
+        return _refused(request, problem, exc)
     return redirect("submissions:detail", submission_id=submission.id)
 
 
@@ -106,8 +96,8 @@ def preview(request):
     Longer than an answer may be: refused with the reason (htmx swaps 413 into the preview)."""
     try:
         html = design_answer_preview(answer=request.POST.get("answer", ""))
-    except SubmissionRefused as exc:
-        return render(request, "submissions/_refused.html", {"text": str(exc)}, status=REFUSAL_STATUS[exc.reason])
+    except Refused as exc:
+        return refusal_response(request, exc)
     return HttpResponse(html or "<p><em>Nothing yet.</em></p>")
 
 
@@ -122,13 +112,11 @@ def draft(request, slug: str):
         return HttpResponse(status=204)
     raw = _raw_source(request)
     if raw is None:
-        return HttpResponse("No code was sent.", status=400, content_type="text/plain")
+        return refusal_response(request, Refused(Reason.NO_SOURCE), plain=True)
     try:
         saved = draft_save(user=request.user, problem=problem, source=raw)
-    except SourceRejected as exc:
-        return HttpResponse(str(exc), status=SOURCE_REFUSAL_STATUS.get(exc.reason, 400), content_type="text/plain")
-    except SubmissionRefused as exc:
-        return HttpResponse(str(exc), status=400, content_type="text/plain")
+    except Refused as exc:  # SourceRejected, SubmissionRefused
+        return refusal_response(request, exc, plain=True)
     return JsonResponse({"saved_at": saved.updated_at.isoformat()})
 
 

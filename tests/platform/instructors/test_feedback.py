@@ -3,6 +3,7 @@ the leaderboard reflects."""
 import pytest
 from django.urls import reverse
 
+from mljudge.core.refusals import Reason
 from mljudge.review import services
 from mljudge.review.models import ScoreOverride
 from mljudge.review.selectors import unread_feedback_ids
@@ -44,8 +45,9 @@ def test_it_does_not_mark_unread_for_the_authors_own_reply_or_for_others(client,
 
 def test_it_refuses_empty_comments_and_comments_by_strangers(client, classroom):
     sub = classroom["subs"]["ann"]
-    with pytest.raises(services.ReviewRefused):
+    with pytest.raises(services.ReviewRefused) as empty:
         services.comment_create(author=classroom["ada"], submission_id=sub.id, body="   ")
+    assert empty.value.reason == Reason.COMMENT_EMPTY
     client.force_login(classroom["bob"])
     assert client.post(reverse("review:comment", args=[sub.id]), {"body": "copy me"}).status_code == 404
     assert not sub.comments.exists()
@@ -59,10 +61,12 @@ def test_it_overrides_a_score_with_an_audit_trail_and_the_leaderboard_follows(cl
     best_result_recompute(user_id=ann.id, problem_id=sub.problem_id)
     assert BestResult.objects.get(user=ann, problem=sub.problem).best_score == 0.5
     client.force_login(classroom["ada"])
-    with pytest.raises(services.ReviewRefused, match="Say why"):  # no reason, no override
+    with pytest.raises(services.ReviewRefused) as unexplained:  # no reason, no override
         services.score_override_set(by=classroom["ada"], submission_id=sub.id, score=0.9, reason=" ")
-    with pytest.raises(services.ReviewRefused):
+    assert unexplained.value.reason == Reason.OVERRIDE_UNEXPLAINED
+    with pytest.raises(services.ReviewRefused) as nan:
         services.score_override_set(by=classroom["ada"], submission_id=sub.id, score=float("nan"), reason="x")
+    assert nan.value.reason == Reason.SCORE_OUT_OF_RANGE
     assert client.post(reverse("review:override", args=[sub.id]), {"score": "junk", "reason": "x"}).status_code == 302
     assert not ScoreOverride.objects.exists()
     client.post(reverse("review:override", args=[sub.id]), {"score": "0.9", "reason": "hidden case was wrong"})
@@ -83,5 +87,6 @@ def test_it_overrides_a_score_with_an_audit_trail_and_the_leaderboard_follows(cl
 
 def test_it_refuses_to_override_a_run(classroom, graded_submission):
     run = graded_submission(classroom["ann"], classroom["problem"], mode=Mode.RUN, verdict=Verdict.ACCEPTED)
-    with pytest.raises(services.ReviewRefused):
+    with pytest.raises(services.ReviewRefused) as refused:
         services.score_override_set(by=classroom["ada"], submission_id=run.id, score=1.0, reason="x")
+    assert refused.value.reason == Reason.RUN_HAS_NO_SCORE

@@ -48,12 +48,13 @@ def test_it_does_not_count_the_starter_code_as_a_match():
     assert raw.shared > 0  # ...which is what the exclusion removed
 
 
-def test_it_fingerprints_code_that_does_not_tokenize_up_to_the_error():
-    # A copy with a broken tail is still a copy: every token read before the error counts...
-    broken = REFERENCE + "\n\ndef helper(:\n    '''unterminated"
-    assert plagiarism.similarity(fp(broken), fp(REFERENCE)).containment == 1.0
-    # ...and a fragment that breaks at once shares nothing (and raises nothing).
-    assert plagiarism.similarity(fp("def f(:\n  '''unterminated"), fp(REFERENCE)).shared == 0
+def test_it_tolerates_code_that_does_not_tokenize():
+    # A fragment that breaks off after four tokens has no k-gram: nothing is shared, nothing flagged, no error.
+    broken = plagiarism.similarity(fp("def f(:\n  '''unterminated"), fp(REFERENCE))
+    assert (broken.shared, broken.containment, broken.flagged) == (0, 0.0, False)
+    # The tokens read before the error count: a copy that ends in code that does not tokenize is still caught.
+    copy = plagiarism.similarity(fp(REFERENCE + "\ndef g(:\n  '''unterminated\n"), fp(REFERENCE))
+    assert copy.flagged and copy.containment == 1.0, copy
 
 
 @pytest.mark.django_db

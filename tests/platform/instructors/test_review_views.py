@@ -60,7 +60,8 @@ def test_it_shows_highlighted_code_and_a_sanitised_diff_against_the_previous_att
     response = client.get(reverse("review:submission", args=[second.id]))
     html = response.content.decode()
     assert response.context["previous"].id == first.id
-    assert '<div class="highlight">' in html and "<span class=" in html  # Pygments: its block and its tokens
+    # The code panel holds the source highlighted by Pygments (token spans), its string escaped, not run.
+    assert """<span class="k">return</span> <span class="s1">'&lt;script&gt;alert(1)&lt;/script&gt;'</span>""" in html
     assert '<span class="diff-del">-    return &#x27;CODE-OF-ann&#x27;</span>' in html
     assert "diff-add" in html and "<script>alert(1)</script>" not in html and "BOBS" not in html
     html = client.get(reverse("review:submission", args=[first.id])).content.decode()

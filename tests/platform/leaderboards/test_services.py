@@ -35,7 +35,7 @@ def test_it_stores_the_grade_and_the_best_result_in_one_transaction(make_user, m
 
     monkeypatch.setattr(services, "standings_update_user", broken)
     report = grader.Report(problem="easy-one", problem_version=1, verdict=grader.Verdict.ACCEPTED, score=1.0)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError, match="totals failed"):
         grading.submission_complete(claim=claim, report=report)
     # Neither half was written: the row is still running, to be graded again.
     assert Submission.objects.get(id=submission.id).status == Status.RUNNING

@@ -1,0 +1,161 @@
+"""Every refusal a user can meet, in one table (reason → HTTP status and message), and the one place a refusal
+becomes a response (refusal_response).
+
+A service raises `Refused(Reason.X, **fields)` (or an app's subclass of it); the message is REFUSALS[X].message
+filled with the fields, the status REFUSALS[X].status. Nothing reads a message to decide anything. The browser
+side depends on the statuses: main.js swaps 400, 403, 413 and 429 into the target an htmx request named,
+editor.js shows a draft's 400/413 text; a test keeps STATUSES_SHOWN_IN_PLACE and main.js in step.
+
+Statuses: malformed, empty or of the wrong kind 400 (a code submission to a design problem is a bad request,
+not a conflict: no change of state will make it go through, so 409 would invite a retry); not allowed 403;
+too large 413; quota, in flight or rate 429."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from http import HTTPStatus
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+FRAGMENT = "core/_refused.html"
+PAGES = {HTTPStatus.BAD_REQUEST: "400.html", HTTPStatus.FORBIDDEN: "403.html",
+         HTTPStatus.REQUEST_ENTITY_TOO_LARGE: "413.html", HTTPStatus.TOO_MANY_REQUESTS: "429.html"}
+STATUSES_SHOWN_IN_PLACE = frozenset(PAGES)  # main.js responseHandling swaps exactly these
+
+
+class Reason(StrEnum):
+    # Code (Run, Submit, editor drafts). The four SOURCE_* are grader.SourceProblem, one for one.
+    NO_SOURCE = "no_source"
+    SOURCE_TOO_LARGE = "source_too_large"
+    SOURCE_NOT_UTF8 = "source_not_utf8"
+    SOURCE_EMPTY = "source_empty"
+    SOURCE_NUL = "source_nul"
+    NOT_A_CODE_PROBLEM = "not_a_code_problem"
+    UNKNOWN_MODE = "unknown_mode"
+    # Design answers and their preview.
+    NOT_A_DESIGN_PROBLEM = "not_a_design_problem"
+    ANSWER_EMPTY = "answer_empty"
+    ANSWER_NUL = "answer_nul"
+    ANSWER_TOO_LONG = "answer_too_long"
+    # Quotas of Run, Submit and answers (submissions.services).
+    IN_FLIGHT = "in_flight"
+    DAILY_LIMIT = "daily_limit"
+    # Review: comments, overrides, rubric grading.
+    COMMENT_EMPTY = "comment_empty"
+    COMMENT_TOO_LONG = "comment_too_long"
+    COMMENT_NUL = "comment_nul"
+    OVERRIDE_UNEXPLAINED = "override_unexplained"
+    OVERRIDE_REASON_TOO_LONG = "override_reason_too_long"
+    OVERRIDE_REASON_NUL = "override_reason_nul"
+    SCORE_NOT_A_NUMBER = "score_not_a_number"
+    SCORE_OUT_OF_RANGE = "score_out_of_range"
+    RUN_HAS_NO_SCORE = "run_has_no_score"
+    NOT_A_DESIGN_ANSWER = "not_a_design_answer"
+    NO_RUBRIC = "no_rubric"
+    RUBRIC_INCOMPLETE = "rubric_incomplete"
+    POINTS_NOT_NUMBERS = "points_not_numbers"
+    POINTS_OUT_OF_RANGE = "points_out_of_range"
+    NOT_GRADED_YET = "not_graded_yet"
+    NOT_AWAITING_REVIEW = "not_awaiting_review"   # the answer moved on meanwhile (grading.states refused it)
+    ANSWER_NOT_GRADED = "answer_not_graded"       # a published grade saved again on an answer not graded
+    # Cohorts.
+    COHORT_UNNAMED = "cohort_unnamed"
+    ONLY_INSTRUCTOR = "only_instructor"
+    # Site-wide (core.views, core.ratelimits).
+    RATE_LIMITED = "rate_limited"
+    FORM_TOO_LARGE = "form_too_large"
+    BAD_REQUEST = "bad_request"
+    NOT_ALLOWED = "not_allowed"
+    FORM_EXPIRED = "form_expired"
+
+
+@dataclass(frozen=True)
+class Rule:
+    status: HTTPStatus
+    message: str      # str.format template; the raise supplies its fields
+    title: str = ""   # the full page's heading, where the status's page shows one
+
+
+_400, _403, _413, _429 = (HTTPStatus.BAD_REQUEST, HTTPStatus.FORBIDDEN, HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                          HTTPStatus.TOO_MANY_REQUESTS)
+# What is wrong with a source is worded by the grader (its CLI says the same); the platform says what was not
+# done with it: "Your code was not submitted", "Your draft was not saved".
+_SOURCE = "{not_done}: {detail}."
+
+REFUSALS: dict[Reason, Rule] = {
+    Reason.NO_SOURCE: Rule(_400, "No code was sent."),
+    Reason.SOURCE_TOO_LARGE: Rule(_413, _SOURCE),
+    Reason.SOURCE_NOT_UTF8: Rule(_400, _SOURCE),
+    Reason.SOURCE_EMPTY: Rule(_400, _SOURCE),
+    Reason.SOURCE_NUL: Rule(_400, _SOURCE),
+    Reason.NOT_A_CODE_PROBLEM: Rule(_400, "This problem does not take code."),
+    Reason.UNKNOWN_MODE: Rule(_400, "Unknown kind of submission."),
+    Reason.NOT_A_DESIGN_PROBLEM: Rule(_400, "This problem takes code, not a written answer."),
+    Reason.ANSWER_EMPTY: Rule(_400, "Your answer is empty."),
+    Reason.ANSWER_NUL: Rule(_400, "Your answer contains a NUL character."),
+    Reason.ANSWER_TOO_LONG: Rule(_413, "Your answer is {length:,} characters; the limit is {limit:,}."),
+    Reason.IN_FLIGHT: Rule(_429, "You already have {in_flight} submissions being graded; wait for one to finish "
+                                 "(at most {limit} at a time)."),
+    Reason.DAILY_LIMIT: Rule(_429, "You have reached the limit of {limit} runs and submissions in 24 hours. "
+                                   "Please come back later."),
+    Reason.COMMENT_EMPTY: Rule(_400, "The comment is empty."),
+    Reason.COMMENT_TOO_LONG: Rule(_413, "A comment is at most {limit:,} characters of text."),
+    Reason.COMMENT_NUL: Rule(_400, "A comment is at most {limit:,} characters of text."),  # a NUL is not text
+    Reason.OVERRIDE_UNEXPLAINED: Rule(_400, "Say why the score is overridden."),
+    Reason.OVERRIDE_REASON_TOO_LONG: Rule(_413, "The reason is at most {limit:,} characters of text."),
+    Reason.OVERRIDE_REASON_NUL: Rule(_400, "The reason is at most {limit:,} characters of text."),
+    Reason.SCORE_NOT_A_NUMBER: Rule(_400, "The score is not a number."),
+    Reason.SCORE_OUT_OF_RANGE: Rule(_400, "The score must be {range}."),
+    Reason.RUN_HAS_NO_SCORE: Rule(_400, "A run of the public examples has no score to override."),
+    Reason.NOT_A_DESIGN_ANSWER: Rule(_400, "Only design answers are graded with a rubric."),
+    Reason.NO_RUBRIC: Rule(_400, "This problem has no rubric."),
+    Reason.RUBRIC_INCOMPLETE: Rule(_400, "Give points (and optionally a comment) for every criterion."),
+    Reason.POINTS_NOT_NUMBERS: Rule(_400, "Points must be numbers."),
+    Reason.POINTS_OUT_OF_RANGE: Rule(_400, "{criterion}: points must be between 0 and {points:g}."),
+    Reason.NOT_GRADED_YET: Rule(_400, "Grade the answer before publishing."),
+    Reason.NOT_AWAITING_REVIEW: Rule(_400, "This answer is not awaiting review."),
+    Reason.ANSWER_NOT_GRADED: Rule(_400, "This answer is not graded; publish its grade instead."),
+    Reason.COHORT_UNNAMED: Rule(_400, "A cohort needs a name."),
+    Reason.ONLY_INSTRUCTOR: Rule(_403, "You are this cohort's only instructor: invite another instructor first."),
+    Reason.RATE_LIMITED: Rule(_429, "Too many {what}: try again in {wait}."),
+    Reason.FORM_TOO_LARGE: Rule(_413, "This was not sent: it is larger than the {limit:,} bytes a form may hold "
+                                      "on this site.", title="Too large"),
+    Reason.BAD_REQUEST: Rule(_400, "The site could not understand what your browser sent. Reload the page and "
+                                   "try again.", title="Bad request"),
+    Reason.NOT_ALLOWED: Rule(_403, "You do not have access to this page. If you think you should, ask your "
+                                   "instructor or an administrator.", title="Not allowed"),
+    Reason.FORM_EXPIRED: Rule(_403, "This form could not be sent because it has expired (for example, you "
+                                    "logged in or out in another tab). Reload the page and try again.",
+                              title="Form expired"),
+}
+
+
+class Refused(ValueError):
+    """A request refused for `reason`; str() is the message to show (REFUSALS[reason] with `fields`)."""
+
+    def __init__(self, reason: Reason, **fields):
+        self.reason = Reason(reason)
+        self.fields = fields
+        super().__init__(REFUSALS[self.reason].message.format(**fields))
+
+    @property
+    def status(self) -> HTTPStatus:
+        return REFUSALS[self.reason].status
+
+
+def refusal_response(request: HttpRequest, refusal: Refused, *, back: str | None = None,
+                     plain: bool = False) -> HttpResponse:
+    """The response to a refused request, its status from REFUSALS: for htmx the fragment (shown in the target
+    it named); `plain` a text/plain reason (the editor's fetch); with `back` (a URL) the message flashed on the
+    page it redirects to; else the full page for the status."""
+    rule = REFUSALS[refusal.reason]
+    if plain:
+        return HttpResponse(str(refusal), status=rule.status, content_type="text/plain")
+    if getattr(request, "htmx", False):
+        return render(request, FRAGMENT, {"text": str(refusal)}, status=rule.status)
+    if back is not None:
+        messages.error(request, str(refusal))
+        return redirect(back)
+    return render(request, PAGES[rule.status], {"text": str(refusal), "title": rule.title}, status=rule.status)
