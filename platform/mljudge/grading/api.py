@@ -31,10 +31,6 @@ def source_too_big() -> Refused:
                    detail=f"it is over the limit of {MAX_SOURCE_BYTES:,} bytes")
 
 
-def source_too_big_message() -> str:
-    return str(source_too_big())
-
-
 def source_check(source: bytes | str) -> str:
     """The submission as text, or SourceRejected before anything is stored or queued."""
     try:

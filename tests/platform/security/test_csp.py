@@ -9,7 +9,7 @@ import grader
 import pytest
 from django.conf import settings
 
-from mljudge.grading.api import source_too_big_message
+from mljudge.grading.api import source_too_big
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser, pytest.mark.services]
 CSP_REFUSAL = re.compile(r"Refused to|Content Security Policy|Content-Security-Policy", re.IGNORECASE)
@@ -77,7 +77,7 @@ def test_every_page_works_under_the_policy_without_a_refusal(page, live_server, 
     page.click("[data-testid=run]")
     refused = page.locator("#result [data-testid=refused]")
     refused.wait_for()
-    assert refused.inner_text() == source_too_big_message()
+    assert refused.inner_text() == str(source_too_big())
     assert page.locator("#result html, #result .error-page").count() == 0
 
     visit(page, f"{base}/submissions/{accepted}/")

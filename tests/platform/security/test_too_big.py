@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from mljudge.grading.api import MAX_SOURCE_BYTES, source_too_big_message
+from mljudge.grading.api import MAX_SOURCE_BYTES, source_too_big
 from mljudge.submissions.models import Submission
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
@@ -38,7 +38,7 @@ def test_it_refuses_an_over_size_paste_to_run_with_a_413_fragment_naming_the_lim
                            **urlencoded(source=huge_non_ascii_source()), **HTMX)
     body = response.content.decode()
     assert response.status_code == 413
-    assert source_too_big_message() in body and LIMIT_TEXT in body and 'data-testid="refused"' in body
+    assert str(source_too_big()) in body and LIMIT_TEXT in body and 'data-testid="refused"' in body
     assert "<html" not in body and "RequestDataTooBig" not in body  # a fragment for the result panel
     assert not Submission.objects.exists()
 
@@ -49,7 +49,7 @@ def test_it_refuses_an_over_size_submit_without_htmx_with_the_styled_413_page(cl
     response = client.post(reverse("submissions:submit", args=[problem.slug]), {"source": huge_non_ascii_source()})
     body = response.content.decode()
     assert response.status_code == 413
-    assert source_too_big_message() in body and 'data-testid="error-page"' in body and "<html" in body
+    assert str(source_too_big()) in body and 'data-testid="error-page"' in body and "<html" in body
     assert not Submission.objects.exists()
 
 
@@ -73,7 +73,7 @@ def test_it_refuses_an_over_size_paste_also_when_the_csrf_check_reads_the_form(m
     token = page.cookies["csrftoken"].value
     response = client.post(reverse("submissions:run", args=[problem.slug]),
                            **urlencoded(source=huge_non_ascii_source()), HTTP_X_CSRFTOKEN=token, **HTMX)
-    assert response.status_code == 413 and source_too_big_message() in response.content.decode()
+    assert response.status_code == 413 and str(source_too_big()) in response.content.decode()
 
 
 def test_it_names_the_same_code_limit_whether_the_engine_or_the_form_limit_refuses(client, solver, make_problem):
