@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.staticfiles.views import serve as serve_static
 from django.urls import include, path, re_path
 
+from mljudge.api.main import api
 from mljudge.core.ratelimits import limited
 
 # For htmx requests a 400 or 403 is a fragment the page shows in place (main.js); otherwise a styled page.
@@ -18,6 +19,8 @@ urlpatterns = [
     path("cohorts/", include("mljudge.cohorts.urls")),
     path("review/", include("mljudge.review.urls")),
     path("authoring/", include("mljudge.authoring.urls")),
+    path("accounts/tokens/", include("mljudge.api.urls")),
+    path("api/v1/", api.urls),
     # The admin's login counts against the same per-address rate as the site's (django-axes locks both).
     path("admin/login/", limited("login")(admin.site.login)),
     path("admin/", admin.site.urls),

@@ -56,11 +56,12 @@ class Rule:
 class Limit:
     what: str                 # plural noun for the message: "Too many {what}: try again in …"
     rules: tuple[Rule, ...]   # every rule counts each POST; any one over its rate refuses it
+    methods: tuple[str, ...] = ("POST",)   # the requests that count ((None,) = every method)
 
 
 _KEYS = {"email": _email}
 
-# name → limit. Only POSTs count (a GET of a form is free).
+# name → limit. Only POSTs count (a GET of a form is free), unless the limit says otherwise.
 LIMITS: dict[str, Limit] = {
     # Both login forms (site and /admin/). Axes locks a username+address pair after AXES_FAILURE_LIMIT wrong
     # passwords; this caps one address trying many usernames (password spraying). 100/h lets a whole
@@ -76,6 +77,8 @@ LIMITS: dict[str, Limit] = {
     "comment": Limit("comments", (Rule("user", "10/m"), Rule("user", "200/d"))),
     # A sync re-validates every problem folder (and with the sandbox check runs reference solutions).
     "authoring-sync": Limit("problem syncs", (Rule("user", "30/h"),)),
+    # Every API request, whatever its method (mljudge.api): a script polling twice a second stays well under.
+    "api": Limit("API requests", (Rule("user_or_ip", "300/m"),), methods=(None,)),
 }
 
 
@@ -85,7 +88,7 @@ def refusal_wait(name: str, request: HttpRequest) -> int | None:
     waits = []
     for rule in LIMITS[name].rules:
         usage = get_usage(request, group=f"mljudge:{name}", key=_KEYS.get(rule.key, rule.key), rate=rule.rate,
-                          method="POST", increment=True)
+                          method=LIMITS[name].methods, increment=True)
         if usage and usage["should_limit"]:
             waits.append(max(usage["time_left"], 1))
     return max(waits) if waits else None
@@ -107,7 +110,7 @@ def limited(name: str):
     return decorator
 
 
-def _in_words(wait: timedelta) -> str:
+def in_words(wait: timedelta) -> str:
     minutes = -(-int(wait.total_seconds()) // 60)  # rounded up: never promise a retry that is refused again
     if minutes <= 1:
         return "a minute"
@@ -119,7 +122,7 @@ def _in_words(wait: timedelta) -> str:
 def refused(request: HttpRequest, *, what: str, wait: timedelta) -> HttpResponse:
     """The one "too many" response: core.refusals' RATE_LIMITED (429) with Retry-After; a fragment for htmx
     (it lands in the panel the request targeted), else the full 429 page."""
-    response = refusal_response(request, Refused(Reason.RATE_LIMITED, what=what, wait=_in_words(wait)))
+    response = refusal_response(request, Refused(Reason.RATE_LIMITED, what=what, wait=in_words(wait)))
     response["Retry-After"] = str(int(wait.total_seconds()))
     return response
 

@@ -8,7 +8,8 @@ editor.js shows a draft's 400/413 text; a test keeps STATUSES_SHOWN_IN_PLACE and
 
 Statuses: malformed, empty or of the wrong kind 400 (a code submission to a design problem is a bad request,
 not a conflict: no change of state will make it go through, so 409 would invite a retry); not allowed 403;
-too large 413; quota, in flight or rate 429."""
+too large 413; quota, in flight or rate 429. The API adds: no or a bad token 401, no such object 404 (also for
+another user's: ids are not confirmed to exist), a body that does not fit the schema 422."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -69,6 +70,19 @@ class Reason(StrEnum):
     BAD_REQUEST = "bad_request"
     NOT_ALLOWED = "not_allowed"
     FORM_EXPIRED = "form_expired"
+    # The API (mljudge.api): authentication, scopes, tokens, request shape.
+    UNAUTHENTICATED = "unauthenticated"
+    TOKEN_INVALID = "token_invalid"
+    TOKEN_EXPIRED = "token_expired"
+    SCOPE_MISSING = "scope_missing"
+    NOT_FOUND = "not_found"
+    INVALID_REQUEST = "invalid_request"
+    TOKEN_NAME_EMPTY = "token_name_empty"
+    TOKEN_NAME_TOO_LONG = "token_name_too_long"
+    TOKEN_SCOPES_EMPTY = "token_scopes_empty"
+    TOKEN_SCOPE_UNKNOWN = "token_scope_unknown"
+    TOKEN_EXPIRY_INVALID = "token_expiry_invalid"
+    TOKEN_LIMIT = "token_limit"
 
 
 @dataclass(frozen=True)
@@ -80,6 +94,7 @@ class Rule:
 
 _400, _403, _413, _429 = (HTTPStatus.BAD_REQUEST, HTTPStatus.FORBIDDEN, HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
                           HTTPStatus.TOO_MANY_REQUESTS)
+_401, _404, _422 = HTTPStatus.UNAUTHORIZED, HTTPStatus.NOT_FOUND, HTTPStatus.UNPROCESSABLE_ENTITY
 # What is wrong with a source is worded by the grader (its CLI says the same); the platform says what was not
 # done with it: "Your code was not submitted", "Your draft was not saved".
 _SOURCE = "{not_done}: {detail}."
@@ -129,6 +144,19 @@ REFUSALS: dict[Reason, Rule] = {
     Reason.FORM_EXPIRED: Rule(_403, "This form could not be sent because it has expired (for example, you "
                                     "logged in or out in another tab). Reload the page and try again.",
                               title="Form expired"),
+    Reason.UNAUTHENTICATED: Rule(_401, "Authentication required: send 'Authorization: Bearer <token>' (create a "
+                                       "token on your API tokens page) or use a logged-in session."),
+    Reason.TOKEN_INVALID: Rule(_401, "This token is not valid (mistyped, or revoked)."),
+    Reason.TOKEN_EXPIRED: Rule(_401, "This token expired on {expired}; create a new one."),
+    Reason.SCOPE_MISSING: Rule(_403, "This token lacks the '{scope}' scope; create a token with it."),
+    Reason.NOT_FOUND: Rule(_404, "No such {what}."),
+    Reason.INVALID_REQUEST: Rule(_422, "The request is not valid: {detail}"),
+    Reason.TOKEN_NAME_EMPTY: Rule(_400, "Give the token a name (what it is for)."),
+    Reason.TOKEN_NAME_TOO_LONG: Rule(_400, "A token's name is at most {limit} characters."),
+    Reason.TOKEN_SCOPES_EMPTY: Rule(_400, "Choose at least one scope."),
+    Reason.TOKEN_SCOPE_UNKNOWN: Rule(_400, "Unknown scope '{scope}'; the scopes are {known}."),
+    Reason.TOKEN_EXPIRY_INVALID: Rule(_400, "Choose an expiry among the offered ones."),
+    Reason.TOKEN_LIMIT: Rule(_400, "You have {count} active tokens, the most allowed; revoke one first."),
 }
 
 
@@ -158,4 +186,5 @@ def refusal_response(request: HttpRequest, refusal: Refused, *, back: str | None
     if back is not None:
         messages.error(request, str(refusal))
         return redirect(back)
-    return render(request, PAGES[rule.status], {"text": str(refusal), "title": rule.title}, status=rule.status)
+    page = PAGES.get(rule.status, "404.html" if rule.status == HTTPStatus.NOT_FOUND else "403.html")
+    return render(request, page, {"text": str(refusal), "title": rule.title}, status=rule.status)

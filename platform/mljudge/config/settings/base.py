@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "mljudge.cohorts",
     "mljudge.review",
     "mljudge.authoring",
+    "mljudge.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "axes",              # login lockout (AXES_* below)
     "django_ratelimit",  # request rates (mljudge.core.ratelimits); its system checks vet the cache
     "csp",               # Content-Security-Policy (CONTENT_SECURITY_POLICY below)
+    "ninja",             # the API docs page's own static files (Swagger UI; no CDN)
 ]
 
 MIDDLEWARE = [
@@ -54,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "mljudge.core.middleware.HtmxMiddleware",
+    "mljudge.api.middleware.TokenUseMiddleware",   # a token's usage log (API requests only)
     # Last, as django-axes asks: it turns a lockout flagged during authentication into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -245,3 +248,7 @@ LOGGING = {
 }
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+# The API (mljudge.api): list endpoints page with ?limit=&offset=.
+NINJA_PAGINATION_PER_PAGE = 20
+NINJA_PAGINATION_MAX_LIMIT = 100

@@ -1,0 +1,3 @@
+import typer
+
+app = typer.Typer(help="Practise ML interview problems on an mljudge site from your terminal.")

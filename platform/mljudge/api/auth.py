@@ -1,0 +1,67 @@
+"""Who is calling, with which scopes: a personal access token (Authorization: Bearer) or the site's own
+session (the site's JavaScript; CSRF-checked on writes). Every authenticated request counts against the
+"api" rate limit (core.ratelimits)."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.http import HttpRequest
+from ninja.security import HttpBearer, SessionAuth
+
+from mljudge.core.ratelimits import LIMITS, in_words, refusal_wait
+from mljudge.core.refusals import Reason, Refused
+
+from .models import Scope
+from .services import token_authenticate
+
+
+class RateLimited(Refused):
+    """The "api" limit (core.ratelimits) is reached; `seconds` goes into Retry-After."""
+
+    def __init__(self, *, seconds: int):
+        self.seconds = seconds
+        super().__init__(Reason.RATE_LIMITED, what=LIMITS["api"].what, wait=in_words(timedelta(seconds=seconds)))
+
+
+def _count(request: HttpRequest) -> None:
+    wait = refusal_wait("api", request)
+    if wait is not None:
+        raise RateLimited(seconds=wait)
+
+
+class Token(HttpBearer):
+    """A personal access token that must carry `scope` (None: any valid token, as for whoami)."""
+
+    def __init__(self, scope: Scope | None):
+        self.scope = scope
+        super().__init__()
+
+    def authenticate(self, request: HttpRequest, token: str):
+        api_token = token_authenticate(secret=token.strip())   # Refused: 401
+        request.user = api_token.user
+        request.api_token = api_token   # api.middleware logs the use once the response is known
+        if self.scope is not None and self.scope not in api_token.scopes:
+            raise Refused(Reason.SCOPE_MISSING, scope=self.scope.value)
+        _count(request)
+        return api_token
+
+
+class Session(SessionAuth):
+    """The logged-in site user, with every scope (what they could do on the pages)."""
+
+    def authenticate(self, request: HttpRequest, key):
+        user = super().authenticate(request, key)
+        if user is not None:
+            _count(request)
+        return user
+
+
+def scoped(scope: Scope | None) -> list:
+    """The `auth=` of an endpoint that needs `scope`."""
+    return [Token(scope), Session()]
+
+
+def has_scope(request: HttpRequest, scope: Scope) -> bool:
+    """For an endpoint whose answer depends on a scope it does not require."""
+    token = getattr(request, "api_token", None)
+    return token is None or scope in token.scopes
