@@ -16,6 +16,7 @@ from .report import (
     Verdict,
     Visibility,
     solver_stream,
+    solver_test_dict,
     solver_test_from_dict,
     solver_time,
 )
@@ -25,5 +26,6 @@ from .sandbox.identity import process_identity, provably_dead
 __all__ = ["MAX_SOURCE_BYTES", "SCHEMA_VERSION", "CoarseSeconds", "HiddenTest", "Kind", "Limits", "Problem",
            "ProblemError", "Report", "SandboxError", "SandboxPool", "SolverReport", "SolverTest", "SourceError",
            "SourceProblem", "TestResult", "Verdict", "Visibility", "check_source", "grade", "load_problem",
-           "make_sandbox", "process_identity", "provably_dead", "solver_stream", "solver_test_from_dict",
+           "make_sandbox", "process_identity", "provably_dead", "solver_stream", "solver_test_dict",
+           "solver_test_from_dict",
            "solver_time"]

@@ -103,6 +103,11 @@ class HiddenTest:
 SolverTest = TestResult | HiddenTest  # public tests are shown complete
 
 
+def solver_test_dict(test: SolverTest) -> dict:
+    """A solver's view of one test as JSON-able data (the report's, live progress's, the API's)."""
+    return asdict(test) if isinstance(test, TestResult) else test.to_dict()
+
+
 def solver_test(test: TestResult, *, ordinal: int) -> SolverTest:
     """One test as a solver sees it; `ordinal` numbers the hidden tests (1, 2, ...) and is unused for public
     ones. The one place that decides what a hidden test reveals."""
@@ -167,7 +172,7 @@ class SolverReport:
 
     def to_dict(self) -> dict:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
-        data["tests"] = [asdict(t) if isinstance(t, TestResult) else t.to_dict() for t in self.tests]
+        data["tests"] = [solver_test_dict(t) for t in self.tests]
         return data
 
 

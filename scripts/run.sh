@@ -57,7 +57,7 @@ pids+=($!)
 say "web server ($SERVER) on http://$HOST:$PORT/"
 if [ "$SERVER" = gunicorn ]; then
   MLJUDGE_SERVE_STATIC=1 "$ROOT/.venv/bin/gunicorn" mljudge.config.wsgi --chdir "$ROOT/platform" \
-    --bind "$HOST:$PORT" --workers 2 --access-logfile - --env DJANGO_SETTINGS_MODULE="$DJANGO_SETTINGS_MODULE" &
+    --bind "$HOST:$PORT" --workers 2 --worker-class gthread --threads 8 --access-logfile - --env DJANGO_SETTINGS_MODULE="$DJANGO_SETTINGS_MODULE" &
 else
   "$PY" manage.py runserver "$HOST:$PORT" &
 fi

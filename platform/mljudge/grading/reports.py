@@ -45,6 +45,13 @@ class SolverView:
     def tests(self) -> list[grader.SolverTest]:
         return self.report.tests if self.report else []
 
+    def to_dict(self) -> dict:
+        """JSON-able, for the API and webhooks: exactly what the pages show, no more."""
+        return {"report": self.report.to_dict() if self.report else None,
+                "progress": {"tests": [grader.solver_test_dict(t) for t in self.progress],
+                             "total": self.progress_total},
+                "total_time_s": self.total_time_s}
+
 
 def solver_report(report: dict | None) -> grader.SolverReport | None:
     """A stored (full) report, of any schema version, as its author may see it; None if there is none or it
@@ -58,12 +65,18 @@ def solver_report(report: dict | None) -> grader.SolverReport | None:
         return None
 
 
+def solver_total_time(*, submission: Submission) -> float | None:
+    """The submission's total time as its author sees it, from the columns alone (lists read no report): a
+    run of the public examples counts no hidden test, so it is exact; anything else is coarse."""
+    return submission.time_s if submission.mode == Mode.RUN else grader.solver_time(submission.time_s)
+
+
 def solver_view(*, submission: Submission) -> SolverView:
     report = solver_report(submission.report)
     if report is not None:
         total_time = report.time_s
-    else:  # no report: a run of the public examples only counts no hidden time
-        total_time = submission.time_s if submission.mode == Mode.RUN else grader.solver_time(submission.time_s)
+    else:
+        total_time = solver_total_time(submission=submission)
     progress = submission.progress or {}
     return SolverView(report=report, progress=_progress_tests(progress.get("tests") or []),
                       progress_total=progress.get("total"), total_time_s=total_time)
