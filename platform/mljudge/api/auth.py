@@ -56,9 +56,20 @@ class Session(SessionAuth):
         return user
 
 
+def _token_class(scope: Scope | None) -> type[Token]:
+    # One class per scope, named for it: the OpenAPI document names an operation's security scheme by its
+    # class, so each operation shows the scope it needs (TokenRead, TokenSubmit, …; TokenAny for whoami).
+    name = f"Token{(scope.value if scope else 'any').title()}"
+    described = f"a personal access token with the `{scope.value}` scope" if scope else "any valid token"
+    return type(name, (Token,), {"openapi_description": described})
+
+
+_TOKEN_CLASSES = {scope: _token_class(scope) for scope in [None, *Scope]}
+
+
 def scoped(scope: Scope | None) -> list:
     """The `auth=` of an endpoint that needs `scope`."""
-    return [Token(scope), Session()]
+    return [_TOKEN_CLASSES[scope](scope), Session()]
 
 
 def has_scope(request: HttpRequest, scope: Scope) -> bool:

@@ -7,14 +7,18 @@ from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 
 from . import errors
+from .models import Scope
 from .routes import me
 
-api = NinjaAPI(
-    title="mljudge API", version="1", urls_namespace="api-v1", docs=Swagger(), docs_url="/docs",
-    openapi_url="/openapi.json",
-    description="Practise and grade ML interview problems from scripts. Authenticate with a personal access "
-                "token (`Authorization: Bearer mlj_…`, created on the site's API tokens page) carrying the scope "
-                "each operation names. Errors are `{\"error\": {\"reason\", \"message\", \"status\"}}`.",
-)
+DESCRIPTION = (
+    "Practise and grade ML interview problems from scripts (guide: docs/api.md). Authenticate with a personal "
+    "access token, `Authorization: Bearer mlj_…`, created on the site's API tokens page; each operation names "
+    "the scope it needs:\n\n"
+    + "".join(f"- `{value}` — {label.split(': ', 1)[1]}\n" for value, label in Scope.choices)
+    + "\nA logged-in session works too (with every scope). Errors are "
+    "`{\"error\": {\"reason\", \"message\", \"status\"}}`; lists take `?limit=&offset=`.")
+
+api = NinjaAPI(title="mljudge API", version="1", urls_namespace="api-v1", docs=Swagger(), docs_url="/docs",
+               openapi_url="/openapi.json", description=DESCRIPTION)
 errors.install(api)
 api.add_router("/", me.router)

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from mljudge.grading.queue import queue_position
 from mljudge.grading.reports import solver_total_time, solver_view
-from mljudge.submissions.models import Status, Submission
+from mljudge.submissions.models import Submission
 from mljudge.submissions.selectors import override_note
 
 
@@ -15,8 +15,9 @@ def submission_url(*, submission_id: int) -> str:
 
 
 def is_final(submission: Submission) -> bool:
-    """No grading work is pending: graded, a system error, or a design answer waiting for an instructor."""
-    return submission.status not in Status.in_flight()
+    """No grading work is pending: graded, a system error, or a design answer waiting for an instructor
+    (Submission.is_final decides)."""
+    return submission.is_final
 
 
 def submission_summary(*, submission: Submission) -> dict:
