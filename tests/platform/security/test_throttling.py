@@ -275,3 +275,22 @@ def test_it_caps_problem_syncs_per_author(client, make_user, settings, tmp_path)
     # Each allowed POST redirects to the queued run (the first queues it; the others are shown it).
     codes = [client.post(reverse("authoring:sync")).status_code for _ in range(allowed("authoring-sync") + 1)]
     assert codes == [302] * allowed("authoring-sync") + [429]
+
+
+def test_api_requests_are_limited_per_token_owner_with_a_json_429(client, make_user):
+    """Every method counts (a script's GET loop too); the refusal is the API's error shape with Retry-After,
+    and another user is not affected."""
+    from mljudge.api.services import token_create
+
+    heavy, other = make_user(), make_user()
+    secret = token_create(user=heavy, name="loop", scopes=["read"], expires_in_days=None).secret
+    headers = {"Authorization": f"Bearer {secret}"}
+    statuses = [client.get("/api/v1/whoami", headers=headers).status_code for _ in range(allowed("api"))]
+    assert set(statuses) == {200}
+    refused = client.get("/api/v1/whoami", headers=headers)
+    assert refused.status_code == 429
+    error = refused.json()["error"]
+    assert error["reason"] == "rate_limited" and "Too many API requests" in error["message"]
+    assert 0 < int(refused["Retry-After"]) <= 60
+    other_secret = token_create(user=other, name="x", scopes=["read"], expires_in_days=None).secret
+    assert client.get("/api/v1/whoami", headers={"Authorization": f"Bearer {other_secret}"}).status_code == 200
