@@ -6,6 +6,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -17,7 +18,6 @@ from .models import ApiToken, ApiTokenUse, Scope
 
 TOKEN_PREFIX = "mlj_"
 NAME_MAX = 100
-MAX_ACTIVE_TOKENS = 20
 EXPIRY_DAYS = (7, 30, 90, 365)    # the choices offered; None (never) too
 USE_LOG_DAYS = 90                 # usage rows older than this are dropped
 TOUCH_EVERY = timedelta(seconds=60)   # last_used_at is written at most this often per token
@@ -56,7 +56,7 @@ def token_create(*, user: AbstractBaseUser, name: str, scopes: list[str], expire
         # Counted under the user's row lock, so two tabs cannot both pass the cap.
         get_user_model().objects.select_for_update().filter(pk=user.pk).first()
         active = tokens_active_count(user=user, now=now)
-        if active >= MAX_ACTIVE_TOKENS:
+        if active >= settings.MLJUDGE_MAX_API_TOKENS:
             raise Refused(Reason.TOKEN_LIMIT, count=active)
         token = ApiToken.objects.create(
             user=user, name=name, prefix=secret[:len(TOKEN_PREFIX) + 8], digest=_digest(secret),

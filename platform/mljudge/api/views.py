@@ -1,4 +1,5 @@
 """The API tokens page: create (the secret is shown on this one response, never again), revoke, usage log."""
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -33,7 +34,7 @@ def tokens(request):
     response = render(request, "api/tokens.html", {
         "tokens": selectors.tokens_of(user=request.user), "uses": selectors.token_uses_of(user=request.user),
         "scopes": Scope.choices, "expiry_days": services.EXPIRY_DAYS, "created": created,
-        "max_tokens": services.MAX_ACTIVE_TOKENS,
+        "max_tokens": settings.MLJUDGE_MAX_API_TOKENS,
     })
     response["Cache-Control"] = "no-store"   # the page that shows a secret is never cached
     return response

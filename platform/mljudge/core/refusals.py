@@ -85,6 +85,12 @@ class Reason(StrEnum):
     TOKEN_LIMIT = "token_limit"
 
 
+# Reasons met only through the API (/api/v1): its JSON errors carry them; no page shows them
+# (tests/platform/api/test_refusals.py provokes each).
+API_ONLY = frozenset({Reason.UNAUTHENTICATED, Reason.TOKEN_INVALID, Reason.TOKEN_EXPIRED, Reason.SCOPE_MISSING,
+                      Reason.NOT_FOUND, Reason.INVALID_REQUEST})
+
+
 @dataclass(frozen=True)
 class Rule:
     status: HTTPStatus

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from mljudge.api.models import ApiToken, ApiTokenUse
-from mljudge.api.services import MAX_ACTIVE_TOKENS, token_create
+from mljudge.api.services import token_create
 
 from .conftest import ApiClient, error_of
 
@@ -53,9 +53,9 @@ def test_it_refuses_bad_token_forms_with_the_reason(client, make_user, form, wor
     assert not ApiToken.objects.filter(user=user).exists()
 
 
-def test_it_caps_active_tokens(make_user):
+def test_it_caps_active_tokens(make_user, settings):
     user = make_user()
-    for n in range(MAX_ACTIVE_TOKENS):
+    for n in range(settings.MLJUDGE_MAX_API_TOKENS):
         token_create(user=user, name=f"t{n}", scopes=["read"], expires_in_days=None)
     with pytest.raises(ValueError, match="revoke one first"):
         token_create(user=user, name="one more", scopes=["read"], expires_in_days=None)

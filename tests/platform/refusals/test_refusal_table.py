@@ -11,7 +11,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
-from mljudge.core.refusals import PAGES, REFUSALS, STATUSES_SHOWN_IN_PLACE, Reason, Refused
+from mljudge.core.refusals import API_ONLY, PAGES, REFUSALS, STATUSES_SHOWN_IN_PLACE, Reason, Refused
+from mljudge.api.models import Scope
+from mljudge.api.services import NAME_MAX as TOKEN_NAME_MAX
 from mljudge.review.selectors import override_range_text
 from mljudge.review.services import MAX_COMMENT, MAX_OVERRIDE_REASON
 from mljudge.submissions.services import ANSWER_MAX_CHARS
@@ -57,6 +59,10 @@ def answer(slug, text):
 
 def draft(slug, data):
     return lambda c, w, h: c.post(reverse("submissions:draft", args=[w[slug].slug]), data, **h)
+
+
+def token(data):
+    return lambda c, w, h: c.post(reverse("api:tokens"), data, **h)
 
 
 def review(name, sub, data):
@@ -115,6 +121,15 @@ CASES = [
     Case(Reason.POINTS_NOT_NUMBERS, "ada", review("rubric", "rubric_answer", {"points-0": "lots"})),
     Case(Reason.POINTS_OUT_OF_RANGE, "ada", review("rubric", "rubric_answer", {
         f"points-{i}": "-1" for i in range(20)}), lambda w: _first_criterion(w)),
+    Case(Reason.TOKEN_NAME_EMPTY, "ann", token({"name": " ", "scopes": ["read"]})),
+    Case(Reason.TOKEN_NAME_TOO_LONG, "ann", token({"name": "n" * (TOKEN_NAME_MAX + 1), "scopes": ["read"]}),
+         lambda w: {"limit": TOKEN_NAME_MAX}),
+    Case(Reason.TOKEN_SCOPES_EMPTY, "ann", token({"name": "ci"})),
+    Case(Reason.TOKEN_SCOPE_UNKNOWN, "ann", token({"name": "ci", "scopes": ["root"]}),
+         lambda w: {"scope": "root", "known": ", ".join(Scope.values)}),
+    Case(Reason.TOKEN_EXPIRY_INVALID, "ann", token({"name": "ci", "scopes": ["read"], "expires_in_days": "3650"})),
+    Case(Reason.TOKEN_LIMIT, "ann", token({"name": "ci", "scopes": ["read"]}), lambda w: {"count": 0},
+         settings={"MLJUDGE_MAX_API_TOKENS": 0}),
     Case(Reason.COHORT_UNNAMED, "ada", lambda c, w, h: c.post(reverse("cohorts:create"), {"name": " "}, **h)),
     Case(Reason.ONLY_INSTRUCTOR, "ada", lambda c, w, h: c.post(reverse("cohorts:leave", args=[w["cohort"].id]),
                                                                **h)),
@@ -169,12 +184,13 @@ def test_it_answers_each_refusal_with_the_status_and_message_of_its_reason(clien
 
 def test_every_reason_has_a_rule_a_page_and_a_case_here():
     assert set(REFUSALS) == set(Reason)
-    assert {rule.status for rule in REFUSALS.values()} <= set(PAGES)
-    assert {c.reason for c in CASES} == set(Reason) - NOT_THROUGH_A_VIEW
+    assert {rule.status for reason, rule in REFUSALS.items() if reason not in API_ONLY} <= set(PAGES)
+    assert {c.reason for c in CASES} == set(Reason) - NOT_THROUGH_A_VIEW - API_ONLY
 
 
 def test_it_refuses_what_is_too_large_with_413_quotas_with_429_and_the_rest_as_bad_requests():
-    by_status = {status: {r for r, rule in REFUSALS.items() if rule.status == status} for status in PAGES}
+    by_status = {status: {r for r, rule in REFUSALS.items() if rule.status == status and r not in API_ONLY}
+                 for status in PAGES}
     assert by_status[413] == {Reason.SOURCE_TOO_LARGE, Reason.ANSWER_TOO_LONG, Reason.COMMENT_TOO_LONG,
                               Reason.OVERRIDE_REASON_TOO_LONG, Reason.FORM_TOO_LARGE}
     assert by_status[429] == {Reason.IN_FLIGHT, Reason.DAILY_LIMIT, Reason.RATE_LIMITED}

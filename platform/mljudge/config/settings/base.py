@@ -190,6 +190,8 @@ MLJUDGE_SANDBOX = env_choice("MLJUDGE_SANDBOX", "docker", ("docker", "local"))
 MLJUDGE_SANDBOX_POOL_SIZE = env_int("MLJUDGE_SANDBOX_POOL_SIZE", 2, minimum=1)
 MLJUDGE_MAX_IN_FLIGHT = env_int("MLJUDGE_MAX_IN_FLIGHT", 2, minimum=1)
 MLJUDGE_DAILY_LIMIT = env_int("MLJUDGE_DAILY_LIMIT", 300, minimum=1)
+# Personal access tokens a user may hold at once (mljudge.api.services.token_create).
+MLJUDGE_MAX_API_TOKENS = env_int("MLJUDGE_MAX_API_TOKENS", 20, minimum=1)
 MLJUDGE_MAX_ATTEMPTS = env_int("MLJUDGE_MAX_ATTEMPTS", 3, minimum=1)
 # A row queued or running for longer than this is presumed lost (its worker died) and is re-queued.
 MLJUDGE_STUCK_AFTER_S = env_int("MLJUDGE_STUCK_AFTER_S", 180, minimum=1)
