@@ -7,7 +7,7 @@ from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 
 from . import errors
-from .routes import me
+from .routes import authoring, cohorts, me, review
 
 api = NinjaAPI(
     title="mljudge API", version="1", urls_namespace="api-v1", docs=Swagger(), docs_url="/docs",
@@ -18,3 +18,6 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("/", me.router)
+api.add_router("/", cohorts.router)
+api.add_router("/", review.router)
+api.add_router("/", authoring.router)
