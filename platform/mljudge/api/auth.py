@@ -16,11 +16,18 @@ from .services import token_authenticate
 
 
 class RateLimited(Refused):
-    """The "api" limit (core.ratelimits) is reached; `seconds` goes into Retry-After."""
+    """A limit of core.ratelimits ("api" unless named) is reached; `seconds` goes into Retry-After."""
 
-    def __init__(self, *, seconds: int):
+    def __init__(self, *, seconds: int, limit: str = "api"):
         self.seconds = seconds
-        super().__init__(Reason.RATE_LIMITED, what=LIMITS["api"].what, wait=in_words(timedelta(seconds=seconds)))
+        super().__init__(Reason.RATE_LIMITED, what=LIMITS[limit].what, wait=in_words(timedelta(seconds=seconds)))
+
+
+def rate_limited(name: str, request: HttpRequest) -> None:
+    """Counts the request against LIMITS[name], as the page doing the same thing does (its @limited)."""
+    wait = refusal_wait(name, request)
+    if wait is not None:
+        raise RateLimited(seconds=wait, limit=name)
 
 
 def _count(request: HttpRequest) -> None:

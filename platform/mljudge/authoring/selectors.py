@@ -52,3 +52,18 @@ def sync_runs_recent(*, limit: int = SYNC_HISTORY) -> list[SyncRun]:
 
 def sync_folder_choices(*, root: Path) -> list[str]:
     return problem_folder_names(root=root)
+
+
+def sync_report_summary(*, run: SyncRun) -> dict | None:
+    """What a run's report says in short (the API's): per problem its outcome and the submissions queued for
+    rejudging, the invalid folders with their errors, drafts, and the failed sandbox-check rows per folder."""
+    report = run.report
+    if not report:
+        return None
+    return {
+        "ok": not report.get("invalid"),
+        "outcomes": report.get("outcomes", {}), "invalid": report.get("invalid", {}),
+        "drafts": report.get("drafts", []), "rejudged": report.get("rejudged", {}),
+        "checks_failed": {name: [row for row in rows if not row.get("ok")]
+                          for name, rows in report.get("checks", {}).items()},
+    }

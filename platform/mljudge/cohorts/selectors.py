@@ -69,10 +69,16 @@ def cohort_instructors(*, cohort: Cohort) -> QuerySet:
         id__in=_accepted(CohortRole.INSTRUCTOR).filter(cohort=cohort).values("user_id")).order_by("username")
 
 
+def cohort_roster(*, cohort: Cohort) -> QuerySet[Membership]:
+    """Accepted memberships, instructors and members, each with its user (and profile)."""
+    return (Membership.objects.filter(cohort=cohort, status=MembershipStatus.ACCEPTED)
+            .select_related("user", "user__profile").order_by("role", "user__username"))
+
+
 def cohort_invitations(*, cohort: Cohort) -> QuerySet[Membership]:
     """Invitations the cohort's users have not answered yet."""
     return (Membership.objects.filter(cohort=cohort, status=MembershipStatus.INVITED)
-            .select_related("user", "invited_by").order_by("user__username"))
+            .select_related("user", "user__profile", "invited_by").order_by("user__username"))
 
 
 def memberships_of(*, user: AbstractBaseUser) -> QuerySet[Membership]:

@@ -131,22 +131,46 @@ def cohort_remove_member(*, instructor: AbstractBaseUser, cohort_id: int, user_i
     return Membership.objects.filter(cohort=cohort, user_id=user_id, role=CohortRole.MEMBER).delete()[0] == 1
 
 
-def cohort_export_csv(*, instructor: AbstractBaseUser, cohort_id: int, out) -> None:
-    """Writes the cohort's best score per problem per member as CSV (one row per member) to `out`."""
-    import csv
+@dataclass(frozen=True)
+class ExportRow:
+    username: str
+    display_name: str
+    scores: dict[str, float | None]   # problem slug -> best effective score (None: no graded attempt)
 
+
+@dataclass(frozen=True)
+class CohortExport:
+    """A cohort's best score per problem per member: the one table the CSV and the API's JSON both render."""
+
+    cohort: Cohort
+    problems: list[str]   # slugs, sorted
+    rows: list[ExportRow]
+
+
+def cohort_export(*, instructor: AbstractBaseUser, cohort_id: int) -> CohortExport:
     from .selectors import cohort_best_scores
 
     cohort = cohort_for_instructor(user=instructor, cohort_id=cohort_id)
     members, problems, best = cohort_best_scores(cohort=cohort)
-    writer = csv.writer(out)
-    writer.writerow(["username", "display_name", *[p.slug for p in problems]])
+    rows = []
     for member in members:
         profile = getattr(member, "profile", None)
-        name = profile.display_name if profile else ""
+        rows.append(ExportRow(username=member.username, display_name=profile.display_name if profile else "",
+                              scores={p.slug: best.get((member.id, p.id)) for p in problems}))
+    return CohortExport(cohort=cohort, problems=[p.slug for p in problems], rows=rows)
+
+
+def cohort_export_csv(*, instructor: AbstractBaseUser, cohort_id: int, out) -> None:
+    """Writes the cohort's best score per problem per member as CSV (one row per member) to `out`."""
+    import csv
+
+    export = cohort_export(instructor=instructor, cohort_id=cohort_id)
+    writer = csv.writer(out)
+    writer.writerow(["username", "display_name", *export.problems])
+    for row in export.rows:
         # A leading =, +, - or @ would be a formula in a spreadsheet: quote it as text.
-        safe = [("'" + v if v and v[0] in "=+-@" else v) for v in (member.username, name)]
-        scores = [best.get((member.id, p.id)) for p in problems]
+        safe = [("'" + v if v and v[0] in "=+-@" else v) for v in (row.username, row.display_name)]
+        scores = [row.scores[slug] for slug in export.problems]
         writer.writerow([*safe, *["" if s is None else f"{s:.6g}" for s in scores]])
 
 

@@ -83,12 +83,17 @@ class Reason(StrEnum):
     TOKEN_SCOPE_UNKNOWN = "token_scope_unknown"
     TOKEN_EXPIRY_INVALID = "token_expiry_invalid"
     TOKEN_LIMIT = "token_limit"
+    # The instructor and author endpoints (issue 12): rubric by criterion name, one submission's rejudge.
+    RUBRIC_UNKNOWN_CRITERION = "rubric_unknown_criterion"
+    RUBRIC_COMMENT_NUL = "rubric_comment_nul"
+    NOTHING_TO_REJUDGE = "nothing_to_rejudge"
 
 
 # Reasons met only through the API (/api/v1): its JSON errors carry them; no page shows them
 # (tests/platform/api/test_refusals.py provokes each).
 API_ONLY = frozenset({Reason.UNAUTHENTICATED, Reason.TOKEN_INVALID, Reason.TOKEN_EXPIRED, Reason.SCOPE_MISSING,
-                      Reason.NOT_FOUND, Reason.INVALID_REQUEST})
+                      Reason.NOT_FOUND, Reason.INVALID_REQUEST, Reason.RUBRIC_UNKNOWN_CRITERION,
+                      Reason.NOTHING_TO_REJUDGE})
 
 
 @dataclass(frozen=True)
@@ -163,6 +168,12 @@ REFUSALS: dict[Reason, Rule] = {
     Reason.TOKEN_SCOPE_UNKNOWN: Rule(_400, "Unknown scope '{scope}'; the scopes are {known}."),
     Reason.TOKEN_EXPIRY_INVALID: Rule(_400, "Choose an expiry among the offered ones."),
     Reason.TOKEN_LIMIT: Rule(_400, "You have {count} active tokens, the most allowed; revoke one first."),
+    Reason.RUBRIC_UNKNOWN_CRITERION: Rule(_400, "This problem's rubric has no criterion named '{name}'."),
+    Reason.RUBRIC_COMMENT_NUL: Rule(_400, "{criterion}: a comment is text and cannot contain a NUL character."),
+    # 409, not 400: a later change of the problem (a new version at sync) makes the same request go through.
+    Reason.NOTHING_TO_REJUDGE: Rule(HTTPStatus.CONFLICT, "Only a graded submission (not a run or a design "
+                                                         "answer) on an older version of its problem is "
+                                                         "rejudged; this one is not."),
 }
 
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 import logging
 
 import grader
+from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from mljudge.core.refusals import Reason, Refused
 from mljudge.leaderboards.services import best_result_recompute
 from mljudge.submissions.models import Mode, Status, Submission
 
@@ -32,6 +34,23 @@ def problem_rejudge_enqueue(*, problem_id: int) -> list[int]:
     if ids:
         logger.info("problem %s: %d submission(s) queued for rejudging", problem_id, len(ids))
     return ids
+
+
+def submission_rejudge_request(*, by: AbstractBaseUser, submission_id: int) -> Submission:
+    """An instructor's rejudge of one submission they may review (Http404 otherwise), queued on commit on the
+    rejudge queue: for one whose automatic rejudge after a sync failed, or did not happen yet. Refused when
+    there is nothing to rejudge (grading.states.rejudge_due); a request while one is pending is harmless
+    (the task's claim lets only one of them grade)."""
+    from mljudge.cohorts.selectors import submission_for_reviewer
+
+    from .tasks import rejudge_submission
+
+    submission = submission_for_reviewer(viewer=by, submission_id=submission_id)
+    if not Submission.objects.filter(states.rejudge_due(), id=submission.id).exists():
+        raise Refused(Reason.NOTHING_TO_REJUDGE)
+    rejudge_submission.delay_on_commit(submission.id)
+    logger.info("submission %s: rejudge requested by %s", submission.id, by.pk)
+    return submission
 
 
 def submission_rejudge(*, submission_id: int) -> Outcome:

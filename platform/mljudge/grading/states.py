@@ -175,19 +175,23 @@ def _holder(token: str) -> str:
     return token.rpartition("/")[0]
 
 
+def rejudge_due() -> Q:
+    """A submission a rejudge would grade again: graded (Mode.SUBMIT) on an older version of its problem."""
+    return (Q(mode=Mode.SUBMIT, status=Status.GRADED, problem__current_version__isnull=False)
+            & (Q(problem_version__isnull=True) | ~Q(problem_version_id=F("problem__current_version_id"))))
+
+
 def rejudge_claim(*, submission_id: int, now: datetime | None = None) -> RejudgeClaim | None:
     """GRADED (a submission graded on an older version of its problem, no rejudge holding it) → GRADED held by
     a rejudge. A rejudge held by a worker that provably died or went silent past the stuck deadline may be
     taken over. None if there is nothing to rejudge (already on the current version: a re-delivered message)
     or another rejudge holds it (a duplicated message): then no sandbox runs."""
     now = now or timezone.now()
-    row = (Submission.objects.filter(id=submission_id, mode=Mode.SUBMIT, status=Status.GRADED)
+    row = (Submission.objects.filter(rejudge_due(), id=submission_id)
            .values("problem_version_id", "rejudge_claim", "problem__current_version_id").first())
     if row is None:
         return None
     current, held_by = row["problem__current_version_id"], row["rejudge_claim"]
-    if current is None or current == row["problem_version_id"]:
-        return None
     takeable = Q()
     if held_by and not grader.provably_dead(_holder(held_by)):
         takeable = Q(heartbeat_at__lt=now - stuck_after())

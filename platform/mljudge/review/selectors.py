@@ -5,6 +5,7 @@ import difflib
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
@@ -12,6 +13,7 @@ from django.utils.html import escape
 
 from mljudge.cohorts.models import Cohort
 from mljudge.cohorts.selectors import cohort_submissions, reviewable_submissions
+from mljudge.grading.api import problem_rubric
 from mljudge.problemset.models import Kind, Problem
 from mljudge.submissions.models import Mode, Status, Submission, Verdict
 
@@ -31,15 +33,20 @@ class DashboardFilters:
     date_from: date | None = None
     date_to: date | None = None
     sort: str = "-created"
+    mode: str = ""
 
 
 def dashboard_submissions(*, viewer: AbstractBaseUser, filters: DashboardFilters) -> QuerySet[Submission]:
     """What the viewer may review, filtered and sorted. Unknown sort keys fall back to newest first."""
     qs = reviewable_submissions(viewer=viewer, cohort=filters.cohort).defer("source", "report", "progress")
+    if "\x00" in filters.problem + filters.user:   # no stored text holds a NUL (and PostgreSQL refuses to compare one)
+        return qs.none()
     if filters.problem:
         qs = qs.filter(problem__slug=filters.problem)
     if filters.user:
         qs = qs.filter(user__username__iexact=filters.user)
+    if filters.mode in Mode.values:
+        qs = qs.filter(mode=filters.mode)
     if filters.verdict in Verdict.values:
         qs = qs.filter(verdict=filters.verdict)
     elif filters.verdict == Status.AWAITING_REVIEW:  # not a verdict: design answers not yet published
@@ -95,6 +102,11 @@ def override_range_text(*, problem: Problem) -> str:
               else f" of at least {low:g}" if low is not None else f" of at most {high:g}" if high is not None else "")
     unit = _OVERRIDE_UNIT.get(problem.kind)
     return f"a finite number{bounds}" + (f" ({unit})" if unit else "")
+
+
+def rubric_of(*, problem: Problem) -> list[dict]:
+    """A design problem's rubric as its folder states it: [{"name", "points", "description"}]; [] if none."""
+    return problem_rubric(folder=settings.MLJUDGE_PROBLEMS_DIR / problem.slug)
 
 
 def rubric_grade_for(*, submission: Submission, published_only: bool) -> RubricGrade | None:

@@ -4,6 +4,8 @@ that user (cohorts.selectors.submission_for_reviewer: Http404 otherwise)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
@@ -19,7 +21,7 @@ from mljudge.leaderboards.services import best_result_recompute
 from mljudge.submissions.models import Mode, Submission
 
 from .models import Comment, FeedbackSeen, RubricGrade, ScoreOverride
-from .selectors import override_range_text
+from .selectors import override_range_text, rubric_of
 
 # The longest comment, in characters: the worst input known renders in about 35 ms at this size (the
 # renderer is linear; benchmarks/markdown_cost.py). The comment form renders it from here.
@@ -31,10 +33,12 @@ class ReviewRefused(Refused):
     """The input cannot be accepted; core.refusals has the reasons."""
 
 
-def comment_create(*, author: AbstractBaseUser, submission_id: int, body: str) -> Comment:
-    """A reviewer's comment, or the submission author's reply."""
-    submission = Submission.objects.filter(id=submission_id, user=author).first() \
-        or submission_for_reviewer(viewer=author, submission_id=submission_id)
+def comment_create(*, author: AbstractBaseUser, submission_id: int, body: str,
+                   reviewer_only: bool = False) -> Comment:
+    """A reviewer's comment, or the submission author's reply. With reviewer_only (the API's review door) the
+    author's own submission is no exception: only a reviewer of it may comment there."""
+    own = None if reviewer_only else Submission.objects.filter(id=submission_id, user=author).first()
+    submission = own or submission_for_reviewer(viewer=author, submission_id=submission_id)
     body = body.replace("\r\n", "\n").strip()
     if not body:
         raise ReviewRefused(Reason.COMMENT_EMPTY)
@@ -96,6 +100,8 @@ def rubric_grade_save(*, by: AbstractBaseUser, submission_id: int, rubric: list[
     for criterion, p, c in zip(rubric, points, comments):
         if not (math.isfinite(p) and 0 <= p <= criterion["points"]):
             raise ReviewRefused(Reason.POINTS_OUT_OF_RANGE, criterion=criterion["name"], points=criterion["points"])
+        if "\x00" in c:  # not text, and PostgreSQL's jsonb cannot store it
+            raise ReviewRefused(Reason.RUBRIC_COMMENT_NUL, criterion=criterion["name"])
         criteria.append({"name": criterion["name"], "max_points": criterion["points"], "points": p,
                          "comment": c.strip()[:4000]})
     total, maximum = sum(c["points"] for c in criteria), sum(c["max_points"] for c in criteria)
@@ -106,6 +112,46 @@ def rubric_grade_save(*, by: AbstractBaseUser, submission_id: int, rubric: list[
             if not states.design_answer_regrade(submission_id=submission.id, score=_design_score(grade)):
                 raise ReviewRefused(Reason.ANSWER_NOT_GRADED)
             best_result_recompute(user_id=submission.user_id, problem_id=submission.problem_id)  # same transaction
+    return grade
+
+
+@dataclass(frozen=True)
+class GivenPoints:
+    """An instructor's points (and comment) for one rubric criterion. `name` None: in the rubric's order (the
+    page's form, one row per criterion); named: matched to the criterion of that name (the API)."""
+
+    points: float
+    comment: str = ""
+    name: str | None = None
+
+
+def _in_rubric_order(rubric: list[dict], given: Sequence[GivenPoints]) -> list[GivenPoints]:
+    if all(g.name is None for g in given):
+        return list(given)
+    by_name: dict[str, GivenPoints] = {}
+    names = {c["name"] for c in rubric}
+    for g in given:
+        if g.name not in names:
+            raise ReviewRefused(Reason.RUBRIC_UNKNOWN_CRITERION, name=str(g.name)[:100])
+        if g.name in by_name:
+            raise ReviewRefused(Reason.RUBRIC_INCOMPLETE)
+        by_name[g.name] = g
+    if len(by_name) != len(rubric):
+        raise ReviewRefused(Reason.RUBRIC_INCOMPLETE)
+    return [by_name[c["name"]] for c in rubric]
+
+
+def rubric_grade_submit(*, by: AbstractBaseUser, submission_id: int, given: Sequence[GivenPoints],
+                        publish: bool) -> RubricGrade:
+    """Grades a design answer against its problem's rubric and, with publish, shows it to the student: what the
+    review page's rubric form and the API both do. The grade is saved even when publishing is refused."""
+    submission = submission_for_reviewer(viewer=by, submission_id=submission_id)
+    rubric = rubric_of(problem=submission.problem)
+    ordered = _in_rubric_order(rubric, given) if rubric else list(given)
+    grade = rubric_grade_save(by=by, submission_id=submission.id, rubric=rubric,
+                              points=[g.points for g in ordered], comments=[g.comment for g in ordered])
+    if publish:
+        grade = rubric_grade_publish(by=by, submission_id=submission.id)
     return grade
 
 

@@ -1,6 +1,5 @@
 from datetime import date
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -16,8 +15,6 @@ from mljudge.cohorts.services import code_access_record
 from mljudge.core.markdown import highlight_python
 from mljudge.core.ratelimits import limited
 from mljudge.core.refusals import Reason, Refused, refusal_response
-from mljudge.grading.api import problem_rubric
-from mljudge.problemset.models import Problem
 from mljudge.submissions.models import Mode, Verdict
 
 from . import selectors, services
@@ -28,10 +25,6 @@ def _date(value: str) -> date | None:
         return date.fromisoformat(value) if value else None
     except ValueError:
         return None
-
-
-def _rubric(problem: Problem) -> list[dict]:
-    return problem_rubric(folder=settings.MLJUDGE_PROBLEMS_DIR / problem.slug)
 
 
 @require_GET
@@ -66,7 +59,7 @@ def submission(request, submission_id: int):
         if shown is not None:
             code_access_record(viewer=request.user, submission=shown)
     design = sub.mode == Mode.DESIGN
-    rubric = _rubric(sub.problem) if design else []
+    rubric = selectors.rubric_of(problem=sub.problem) if design else []
     grade = selectors.rubric_grade_for(submission=sub, published_only=False)
     rows = [{**c, "given": (grade.criteria[i]["points"] if grade and i < len(grade.criteria) else ""),
              "comment": (grade.criteria[i]["comment"] if grade and i < len(grade.criteria) else "")}
@@ -127,14 +120,12 @@ def override(request, submission_id: int):
 @login_required
 def rubric(request, submission_id: int):
     sub = submission_for_reviewer(viewer=request.user, submission_id=submission_id)
-    criteria = _rubric(sub.problem)
+    rows = range(len(selectors.rubric_of(problem=sub.problem)))   # the form has one row per criterion
     try:
-        points = [_number(request.POST.get(f"points-{i}", ""), Reason.POINTS_NOT_NUMBERS)
-                  for i in range(len(criteria))]
-        services.rubric_grade_save(by=request.user, submission_id=sub.id, rubric=criteria, points=points,
-                                   comments=[request.POST.get(f"comment-{i}", "") for i in range(len(criteria))])
-        if request.POST.get("publish"):
-            services.rubric_grade_publish(by=request.user, submission_id=sub.id)
+        given = [services.GivenPoints(points=_number(request.POST.get(f"points-{i}", ""), Reason.POINTS_NOT_NUMBERS),
+                                      comment=request.POST.get(f"comment-{i}", "")) for i in rows]
+        services.rubric_grade_submit(by=request.user, submission_id=sub.id, given=given,
+                                     publish=bool(request.POST.get("publish")))
     except Refused as exc:
         return refusal_response(request, exc, back=reverse("review:submission", args=[sub.id]))
     messages.success(request, "Rubric saved" + (" and published." if request.POST.get("publish") else "."))

@@ -119,6 +119,9 @@ CASES = [
     Case(Reason.NOT_A_DESIGN_ANSWER, "ada", review("rubric", "submission", {})),
     Case(Reason.NO_RUBRIC, "ada", review("rubric", "answer", {})),
     Case(Reason.POINTS_NOT_NUMBERS, "ada", review("rubric", "rubric_answer", {"points-0": "lots"})),
+    Case(Reason.RUBRIC_COMMENT_NUL, "ada", review("rubric", "rubric_answer", {
+        **{f"points-{i}": "0" for i in range(20)}, "comment-0": "a\x00"}),
+         lambda w: {"criterion": _first_criterion(w)["criterion"]}),
     Case(Reason.POINTS_OUT_OF_RANGE, "ada", review("rubric", "rubric_answer", {
         f"points-{i}": "-1" for i in range(20)}), lambda w: _first_criterion(w)),
     Case(Reason.TOKEN_NAME_EMPTY, "ann", token({"name": " ", "scopes": ["read"]})),
