@@ -104,7 +104,7 @@ def cohort_submissions(request: HttpRequest, cohort_id: int, filters: Query[Subm
 
 @router.get("/cohorts/{int:cohort_id}/export", response=ExportOut, auth=REVIEW,
             summary="Best score per problem per member (CSV as on the cohort page, or JSON)",
-            openapi_extra={"responses": {"200": {"content": {"text/csv": {"schema": {"type": "string"}}}}}})
+            openapi_extra={"responses": {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}})
 def cohort_export(request: HttpRequest, cohort_id: int, format: Literal["csv", "json"] = "csv"):  # noqa: A002
     if format == "csv":
         out = io.StringIO()
