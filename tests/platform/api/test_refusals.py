@@ -1,0 +1,53 @@
+"""Every reason only the API gives (core.refusals.API_ONLY) is reached by a real request and answered with the
+status and message core.refusals.REFUSALS holds for it, in the API's one error shape. The two reasons of the
+instructor endpoints are provoked in test_review.py (rubric_unknown_criterion, nothing_to_rejudge)."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from mljudge.api.models import ApiToken
+from mljudge.core.refusals import API_ONLY, REFUSALS, Reason, Refused
+
+from .conftest import ApiClient, error_of
+
+pytestmark = pytest.mark.django_db
+PROVOKED_ELSEWHERE = {Reason.RUBRIC_UNKNOWN_CRITERION, Reason.NOTHING_TO_REJUDGE}
+
+
+def _expired(client, user, make_token):
+    secret = make_token(user, ["read"])
+    ApiToken.objects.filter(user=user).update(expires_at=timezone.now() - timedelta(minutes=1))
+    return ApiClient(client, secret).get("/whoami"), {"expired": ApiToken.objects.get(user=user).expires_at
+                                                      .strftime("%Y-%m-%d %H:%M UTC")}
+
+
+CASES = {
+    Reason.UNAUTHENTICATED: lambda c, u, t: (ApiClient(c, None).get("/whoami"), {}),
+    Reason.TOKEN_INVALID: lambda c, u, t: (ApiClient(c, "mlj_" + "x" * 43).get("/whoami"), {}),
+    Reason.TOKEN_EXPIRED: _expired,
+    Reason.SCOPE_MISSING: lambda c, u, t: (ApiClient(c, t(u, ["read"])).post("/review/submissions/1/rejudge"),
+                                           {"scope": "review"}),
+    Reason.NOT_FOUND: lambda c, u, t: (ApiClient(c, t(u, ["review"])).get("/review/submissions/987654"),
+                                       {"what": "submission"}),
+    Reason.INVALID_REQUEST: lambda c, u, t: (ApiClient(c, t(u, ["review"])).get("/cohorts/1/export",
+                                                                               {"format": "xlsx"}), None),
+}
+
+
+def test_every_api_only_reason_has_a_case():
+    assert set(CASES) == API_ONLY - PROVOKED_ELSEWHERE
+
+
+@pytest.mark.parametrize("reason", sorted(CASES), ids=str)
+def test_it_answers_with_the_tables_status_and_message(client, make_user, make_token, reason):
+    response, fields = CASES[reason](client, make_user(), make_token)
+    error = error_of(response)
+    assert (response.status_code, error["reason"]) == (REFUSALS[reason].status, reason.value)
+    if fields is not None:
+        assert error["message"] == str(Refused(reason, **fields))
+    else:   # the validation detail names the offending field
+        assert error["message"].startswith("The request is not valid: ") and "format" in error["message"]
+        assert error["detail"] and error["detail"][0]["loc"][-1] == "format"
