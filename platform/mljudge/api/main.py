@@ -8,6 +8,7 @@ from ninja.openapi.docs import Swagger
 
 from . import errors
 from .routes import me
+from .routes import leaderboards, problems, submissions
 
 api = NinjaAPI(
     title="mljudge API", version="1", urls_namespace="api-v1", docs=Swagger(), docs_url="/docs",
@@ -18,3 +19,6 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("/", me.router)
+api.add_router("/", problems.router)
+api.add_router("/", submissions.router)
+api.add_router("/", leaderboards.router)

@@ -83,6 +83,7 @@ class Reason(StrEnum):
     TOKEN_SCOPE_UNKNOWN = "token_scope_unknown"
     TOKEN_EXPIRY_INVALID = "token_expiry_invalid"
     TOKEN_LIMIT = "token_limit"
+    ANSWER_NOT_UTF8 = "answer_not_utf8"   # JSON can carry a lone surrogate, which no form can
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ REFUSALS: dict[Reason, Rule] = {
     Reason.TOKEN_SCOPE_UNKNOWN: Rule(_400, "Unknown scope '{scope}'; the scopes are {known}."),
     Reason.TOKEN_EXPIRY_INVALID: Rule(_400, "Choose an expiry among the offered ones."),
     Reason.TOKEN_LIMIT: Rule(_400, "You have {count} active tokens, the most allowed; revoke one first."),
+    Reason.ANSWER_NOT_UTF8: Rule(_400, "Your answer is not valid Unicode text (it contains a lone surrogate)."),
 }
 
 

@@ -27,7 +27,8 @@ SUBMITTED, DRAFTED = "Your code was not submitted", "Your draft was not saved"
 # Guards of a service that no request can reach (the view never builds such a call, or only a race with
 # grading.states gets there); the services' own tests raise them, test_throttling.py provokes the rate limits.
 NOT_THROUGH_A_VIEW = {Reason.UNKNOWN_MODE, Reason.RUBRIC_INCOMPLETE, Reason.NOT_GRADED_YET, Reason.RATE_LIMITED,
-                      Reason.NOT_AWAITING_REVIEW, Reason.ANSWER_NOT_GRADED}
+                      Reason.NOT_AWAITING_REVIEW, Reason.ANSWER_NOT_GRADED,
+                      Reason.ANSWER_NOT_UTF8}  # API only: a JSON string can hold a lone surrogate, a form cannot
 
 
 def grader_says(source) -> str:
