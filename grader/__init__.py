@@ -3,7 +3,7 @@
     problem = load_problem("problems/softmax")
     report = grade(problem, source, sandbox=make_sandbox("docker"))
 """
-from .engine import MAX_SOURCE_BYTES, SourceError, SourceProblem, check_source, grade
+from .engine import MAX_SOURCE_BYTES, SourceError, SourceProblem, check_source, grade, public_examples
 from .problem import Kind, Problem, ProblemError, load_problem
 from .report import (
     SCHEMA_VERSION,
@@ -26,6 +26,6 @@ from .sandbox.identity import process_identity, provably_dead
 __all__ = ["MAX_SOURCE_BYTES", "SCHEMA_VERSION", "CoarseSeconds", "HiddenTest", "Kind", "Limits", "Problem",
            "ProblemError", "Report", "SandboxError", "SandboxPool", "SolverReport", "SolverTest", "SourceError",
            "SourceProblem", "TestResult", "Verdict", "Visibility", "check_source", "grade", "load_problem",
-           "make_sandbox", "process_identity", "provably_dead", "solver_stream", "solver_test_dict",
+           "make_sandbox", "process_identity", "provably_dead", "public_examples", "solver_stream", "solver_test_dict",
            "solver_test_from_dict",
            "solver_time"]

@@ -206,7 +206,7 @@ def _judge_case(problem: Problem, case: Case, case_run, run: RunResult | None, e
         message = case_run.message
     # Every test carries its details here; a solver sees hidden ones through report.solver_test only.
     test.message = message
-    test.input = _show({"args": case.args, **({"kwargs": case.kwargs} if case.kwargs else {})})
+    test.input = _show_input(case)
     if problem.kind is Kind.FUNCTION:
         test.expected = _show(expected)
     if case_run.status is CaseStatus.OK:
@@ -261,6 +261,21 @@ def _finish(problem: Problem, report: Report, cases: list[Case], rows: dict[str,
         report.verdict = Verdict.WRONG_ANSWER
         what = "score" if report.public_only else "score over all hidden rows"
         report.message = f"the {what} is below the acceptance threshold {problem.scoring['threshold']}"
+
+
+def public_examples(problem: Problem) -> list[dict]:
+    """The public cases as a Run's report shows them (name, input and, for function problems, the reference's
+    expected output), for a problem's page or API before anything is run. Hidden cases never appear."""
+    if problem.kind is Kind.DESIGN:
+        return []
+    expected = expected_outputs(problem)   # {} for scored problems: their targets are not shown
+    return [{"name": case.name, "input": _show_input(case),
+             "expected": _show(expected[case.name]) if case.name in expected else None}
+            for case in problem.cases() if case.public]
+
+
+def _show_input(case: Case) -> str:
+    return _show({"args": case.args, **({"kwargs": case.kwargs} if case.kwargs else {})})
 
 
 def _show(value: Any) -> str:

@@ -8,7 +8,7 @@ from ninja.openapi.docs import Swagger
 
 from . import errors
 from .models import Scope
-from .routes import authoring, cohorts, me, review
+from .routes import authoring, cohorts, leaderboards, me, problems, review, submissions
 
 DESCRIPTION = (
     "Practise and grade ML interview problems from scripts (guide: docs/api.md). Authenticate with a personal "
@@ -22,6 +22,9 @@ api = NinjaAPI(title="mljudge API", version="1", urls_namespace="api-v1", docs=S
                openapi_url="/openapi.json", description=DESCRIPTION)
 errors.install(api)
 api.add_router("/", me.router)
+api.add_router("/", problems.router)
+api.add_router("/", submissions.router)
+api.add_router("/", leaderboards.router)
 api.add_router("/", cohorts.router)
 api.add_router("/", review.router)
 api.add_router("/", authoring.router)

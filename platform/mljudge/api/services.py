@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from mljudge.core.refusals import Reason, Refused
+from mljudge.core.text import lookup_text
 
 from .models import ApiToken, ApiTokenUse, Scope
 
@@ -98,7 +99,8 @@ def token_use_record(*, token: ApiToken, method: str, path: str, status: int, ip
     """One row of the token's usage log; last_used_at moves at most every TOUCH_EVERY (a conditional UPDATE,
     so concurrent requests write it once)."""
     now = now or timezone.now()
-    ApiTokenUse.objects.create(token=token, at=now, method=method[:8], path=path[:200], status=status, ip=ip[:45])
+    ApiTokenUse.objects.create(token=token, at=now, method=method[:8], path=lookup_text(path)[:200], status=status,
+                               ip=ip[:45])
     from django.db.models import Q
 
     ApiToken.objects.filter(id=token.id).filter(

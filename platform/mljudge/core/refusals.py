@@ -87,13 +87,14 @@ class Reason(StrEnum):
     RUBRIC_UNKNOWN_CRITERION = "rubric_unknown_criterion"
     RUBRIC_COMMENT_NUL = "rubric_comment_nul"
     NOTHING_TO_REJUDGE = "nothing_to_rejudge"
+    ANSWER_NOT_UTF8 = "answer_not_utf8"   # JSON can carry a lone surrogate, which no form can
 
 
 # Reasons met only through the API (/api/v1): its JSON errors carry them; no page shows them
 # (tests/platform/api/test_refusals.py provokes each).
 API_ONLY = frozenset({Reason.UNAUTHENTICATED, Reason.TOKEN_INVALID, Reason.TOKEN_EXPIRED, Reason.SCOPE_MISSING,
                       Reason.NOT_FOUND, Reason.INVALID_REQUEST, Reason.RUBRIC_UNKNOWN_CRITERION,
-                      Reason.NOTHING_TO_REJUDGE})
+                      Reason.NOTHING_TO_REJUDGE, Reason.ANSWER_NOT_UTF8})
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,7 @@ REFUSALS: dict[Reason, Rule] = {
     Reason.NOTHING_TO_REJUDGE: Rule(HTTPStatus.CONFLICT, "Only a graded submission (not a run or a design "
                                                          "answer) on an older version of its problem is "
                                                          "rejudged; this one is not."),
+    Reason.ANSWER_NOT_UTF8: Rule(_400, "Your answer is not valid Unicode text (it contains a lone surrogate)."),
 }
 
 

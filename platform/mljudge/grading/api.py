@@ -59,3 +59,18 @@ def problem_rubric(*, folder) -> list[dict]:
     except grader.ProblemError:
         return []
     return [{"name": c.name, "points": float(c.points), "description": c.description} for c in problem.rubric]
+
+
+def problem_public_facts(*, slug: str) -> dict | None:
+    """What a solver may read from a problem's folder besides its catalogue row: the public examples (as a
+    Run's report shows them), the limits and a scored problem's metric. None if the folder cannot be loaded."""
+    from .reports import grading_problem  # grading.reports imports the submissions models
+
+    try:
+        problem = grading_problem(slug)
+        examples = grader.public_examples(problem)
+    except grader.ProblemError:
+        return None
+    return {"examples": examples,
+            "limits": {"time_s": problem.limits.time_per_case_s, "memory_mb": problem.limits.memory_mb},
+            "metric": problem.scoring.get("metric") if problem.kind is grader.Kind.SCORED else None}

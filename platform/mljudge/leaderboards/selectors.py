@@ -13,9 +13,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from mljudge.core.text import lookup_text
 from mljudge.problemset.models import Kind, Problem, Topic
 from mljudge.submissions.models import Mode, Status, Submission, Verdict
 from mljudge.submissions.selectors import can_view_all_submissions
@@ -95,7 +97,7 @@ def _page_number(raw: str | int | None, pages: int) -> int:
 def leaderboard_scope(*, period: str, topic: str) -> str:
     """The Standing scope of a filter; a topic wins over the period (topic totals are all-time)."""
     if topic:
-        return Scope.topic(topic)
+        return Scope.topic(lookup_text(topic))
     return Scope.LAST_30_DAYS if period == Period.LAST_30_DAYS else Scope.ALL
 
 
@@ -275,7 +277,11 @@ def profile_for_viewer(*, username: str, viewer: AbstractBaseUser, today: date |
 
 
 def problem_for_leaderboard(*, slug: str) -> Problem:
-    return get_object_or_404(Problem.objects.only("id", "slug", "title", "kind", "difficulty", "score_threshold",
-                                                  "private_revealed_at", "is_active"), slug=slug, is_active=True)
+    problems = Problem.objects.only("id", "slug", "title", "kind", "difficulty", "score_threshold",
+                                    "private_revealed_at", "is_active")
+    try:
+        return problems.get(slug=lookup_text(slug), is_active=True)
+    except Problem.DoesNotExist:
+        raise Http404("No such problem") from None
 
 

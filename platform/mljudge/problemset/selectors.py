@@ -5,7 +5,9 @@ import enum
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+
+from mljudge.core.text import lookup_text
 
 from .models import Difficulty, Kind, Problem, Topic
 
@@ -22,6 +24,7 @@ def problem_catalogue(*, user: AbstractBaseUser, topic: str = "", difficulty: st
     Unknown filter values are ignored rather than emptying the list."""
     from mljudge.submissions.models import Mode, Status, Submission, Verdict
 
+    topic, q = lookup_text(topic), lookup_text(q)
     qs = Problem.objects.filter(is_active=True).prefetch_related("topics")
     if topic:
         qs = qs.filter(topics__slug=topic)
@@ -57,4 +60,8 @@ def topics_in_use() -> QuerySet[Topic]:
 
 
 def problem_by_slug(*, slug: str) -> Problem:
-    return get_object_or_404(Problem.objects.prefetch_related("topics"), slug=slug, is_active=True)
+    """An active problem (drafts are inactive), or Http404."""
+    try:
+        return Problem.objects.prefetch_related("topics").get(slug=lookup_text(slug), is_active=True)
+    except Problem.DoesNotExist:
+        raise Http404("No such problem") from None

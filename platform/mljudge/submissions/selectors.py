@@ -10,7 +10,7 @@ from django.http import Http404
 from mljudge.leaderboards import scoring
 from mljudge.problemset.models import Problem
 
-from .models import Draft, Mode, Submission, Verdict
+from .models import Draft, Mode, Status, Submission, Verdict
 
 
 def can_view_all_submissions(*, user: AbstractBaseUser) -> bool:
@@ -68,15 +68,22 @@ def override_note(*, submission: Submission) -> OverrideNote | None:
         solved=solved, graded_solved=graded_solved, label=label)
 
 
-def submissions_visible_to(*, viewer: AbstractBaseUser, problem: Problem | None = None,
-                           everyone: bool = False) -> QuerySet[Submission]:
-    """The viewer's own submissions; with everyone=True and the right role, all of them."""
+def submissions_visible_to(*, viewer: AbstractBaseUser, problem: Problem | None = None, everyone: bool = False,
+                           mode: str = "", verdict: str = "", status: str = "") -> QuerySet[Submission]:
+    """The viewer's own submissions, newest first; with everyone=True and the right role, all of them. Unknown
+    mode, verdict or status values are ignored (as the catalogue's filters are)."""
     qs = _with_override_notes(Submission.objects.select_related("problem", "user", "user__profile")
                               .defer("source", "report"))
     if not (everyone and can_view_all_submissions(user=viewer)):
         qs = qs.filter(user=viewer)
     if problem is not None:
         qs = qs.filter(problem=problem)
+    if mode in Mode.values:
+        qs = qs.filter(mode=mode)
+    if verdict in Verdict.values:
+        qs = qs.filter(verdict=verdict)
+    if status in Status.values:
+        qs = qs.filter(status=status)
     return qs
 
 

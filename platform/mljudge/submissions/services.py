@@ -53,7 +53,7 @@ def submission_create(*, user: AbstractBaseUser, problem: Problem, source: bytes
         raise SubmissionRefused(Reason.NOT_A_CODE_PROBLEM)
     if mode not in (Mode.RUN, Mode.SUBMIT):
         raise SubmissionRefused(Reason.UNKNOWN_MODE)
-    text = source_check(source)  # SourceRejected: nothing stored, nothing queued
+    text = source_check(_lines_normalised(source))  # SourceRejected: nothing stored, nothing queued
     try:
         with transaction.atomic():
             _check_caps(user)
@@ -67,10 +67,20 @@ def submission_create(*, user: AbstractBaseUser, problem: Problem, source: bytes
     return submission
 
 
+def _lines_normalised(source: bytes | str) -> bytes | str:
+    # Line ends normalised before the size is checked (a browser's form sends CRLF), for every client alike.
+    return source.replace(b"\r\n", b"\n") if isinstance(source, bytes) else source.replace("\r\n", "\n")
+
+
 def _answer_checked(answer: str) -> str:
     answer = answer.replace("\r\n", "\n")
     if "\x00" in answer:
         raise SubmissionRefused(Reason.ANSWER_NUL)
+    if not answer.isascii():
+        try:
+            answer.encode("utf-8")
+        except UnicodeEncodeError:
+            raise SubmissionRefused(Reason.ANSWER_NOT_UTF8) from None
     if len(answer) > ANSWER_MAX_CHARS:
         raise SubmissionRefused(Reason.ANSWER_TOO_LONG, length=len(answer), limit=ANSWER_MAX_CHARS)
     return answer
@@ -102,9 +112,7 @@ def draft_save(*, user: AbstractBaseUser, problem: Problem, source: bytes | str)
     submitted is not stored either."""
     if problem.kind == Kind.DESIGN or not problem.is_active:
         raise SubmissionRefused(Reason.NOT_A_CODE_PROBLEM)
-    # As a submission's: line ends normalised before the size is checked.
-    source = source.replace(b"\r\n", b"\n") if isinstance(source, bytes) else source.replace("\r\n", "\n")
-    text = draft_check(source)
+    text = draft_check(_lines_normalised(source))
     draft, _ = Draft.objects.update_or_create(user=user, problem=problem, defaults={"source": text})
     return draft
 

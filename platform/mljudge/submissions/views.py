@@ -51,7 +51,6 @@ def _code(request, slug: str, mode: Mode):
     raw = _raw_source(request)
     if raw is None:
         return _refused(request, problem, Refused(Reason.NO_SOURCE))
-    raw = raw.replace(b"\r\n", b"\n")
     try:
         submission = submission_create(user=request.user, problem=problem, source=raw, mode=mode)
     except Refused as exc:  # SourceRejected, SubmissionRefused
@@ -156,9 +155,8 @@ def status(request, submission_id: int):
 def history(request):
     everyone = request.GET.get("all") == "1"
     problem = problem_by_slug(slug=request.GET["problem"]) if request.GET.get("problem") else None
-    qs = selectors.submissions_visible_to(viewer=request.user, problem=problem, everyone=everyone)
-    if request.GET.get("mode") in Mode.values:
-        qs = qs.filter(mode=request.GET["mode"])
+    qs = selectors.submissions_visible_to(viewer=request.user, problem=problem, everyone=everyone,
+                                          mode=request.GET.get("mode", ""))
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "submissions/history.html", {
         "page": page, "problem": problem, "everyone": everyone,

@@ -1,6 +1,7 @@
 """Every reason only the API gives (core.refusals.API_ONLY) is reached by a real request and answered with the
-status and message core.refusals.REFUSALS holds for it, in the API's one error shape. The two reasons of the
-instructor endpoints are provoked in test_review.py (rubric_unknown_criterion, nothing_to_rejudge)."""
+status and message core.refusals.REFUSALS holds for it, in the API's one error shape. Three are provoked where
+their endpoints are tested: test_review.py (rubric_unknown_criterion, nothing_to_rejudge) and
+test_submissions.py (answer_not_utf8)."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -14,7 +15,7 @@ from mljudge.core.refusals import API_ONLY, REFUSALS, Reason, Refused
 from .conftest import ApiClient, error_of
 
 pytestmark = pytest.mark.django_db
-PROVOKED_ELSEWHERE = {Reason.RUBRIC_UNKNOWN_CRITERION, Reason.NOTHING_TO_REJUDGE}
+PROVOKED_ELSEWHERE = {Reason.RUBRIC_UNKNOWN_CRITERION, Reason.NOTHING_TO_REJUDGE, Reason.ANSWER_NOT_UTF8}
 
 
 def _expired(client, user, make_token):

@@ -1,0 +1,142 @@
+"""Submitting code and design answers, and reading one's submissions: the same services as the problem page's
+Run/Submit buttons and the submission pages (quotas, source checks, visibility, the solver view of a report)."""
+import time
+from datetime import datetime
+from typing import Literal
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.responses import Status as Respond
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from mljudge.api.auth import scoped
+from mljudge.api.models import Scope
+from mljudge.api.paging import Mapped
+from mljudge.api.payloads import is_final, submission_payload, submission_summary, submission_url
+from mljudge.cohorts.services import code_access_record
+from mljudge.grading.queue import queue_position
+from mljudge.grading.reports import solver_view
+from mljudge.problemset.selectors import problem_by_slug
+from mljudge.submissions.models import Mode, Status, Submission, Verdict
+from mljudge.submissions.selectors import submission_for_viewer, submissions_visible_to
+from mljudge.submissions.services import design_answer_create, submission_create
+
+router = Router(tags=["submissions"])
+
+MAX_WAIT_S = 20      # a long-poll's longest wait (gunicorn's threads serve it: config/gunicorn.conf.py)
+POLL_EVERY_S = 0.25  # how often a long-poll re-reads the row
+
+
+class CodeIn(Schema):
+    # Sizes, UTF-8 and NUL are checked by the grader's source check (413/400 with the pages' messages).
+    source: str
+    mode: Literal[Mode.RUN, Mode.SUBMIT] = Field(description="run (public examples) or submit")
+
+
+class AnswerIn(Schema):
+    answer: str = Field(description="Markdown; its limits are the design answer form's")
+
+
+class SubmissionCreated(Schema):
+    id: int
+    status: Status
+    mode: Mode
+    queue_position: int | None
+    url: str
+
+
+class SubmissionSummary(Schema):
+    id: int
+    problem: str
+    mode: Mode
+    status: Status
+    verdict: Verdict | None
+    score: float | None
+    passed: int | None
+    total: int | None
+    time_s: float | None
+    created_at: datetime
+    final: bool
+    url: str
+
+
+class Progress(Schema):
+    tests: list[dict]
+    total: int | None
+
+
+class Override(Schema):
+    by: str
+    reason: str
+    graded_score: float | None
+    effective_score: float | None
+
+
+class SubmissionOut(SubmissionSummary):
+    queue_position: int | None
+    report: dict | None = Field(description="the solver view of the report (grader SolverReport.to_dict())")
+    progress: Progress
+    override: Override | None
+
+
+class SubmissionFilters(Schema):
+    problem: str = Field("", max_length=100, description="a problem's slug")
+    verdict: Verdict | None = None
+    mode: Mode | None = None
+    status: Status | None = None
+
+
+class LongPoll(Schema):
+    wait: float = Field(0, ge=0, le=MAX_WAIT_S, description="seconds to wait for a change (at most 20)")
+    seen: int | None = Field(None, ge=0, description="progress rows already seen (default: as many as now)")
+
+
+def _created(submission: Submission) -> dict:
+    return {"id": submission.id, "status": submission.status, "mode": submission.mode,
+            "queue_position": queue_position(submission=submission),
+            "url": submission_url(submission_id=submission.id)}
+
+
+@router.post("/problems/{slug}/submissions", response={201: SubmissionCreated}, auth=scoped(Scope.SUBMIT),
+             summary="Run the public examples or submit code")
+def submission_new(request: HttpRequest, slug: str, body: CodeIn):
+    problem = problem_by_slug(slug=slug)
+    submission = submission_create(user=request.user, problem=problem, source=body.source, mode=body.mode)
+    return Respond(201, _created(submission))
+
+
+@router.post("/problems/{slug}/answers", response={201: SubmissionCreated}, auth=scoped(Scope.SUBMIT),
+             summary="Submit a written answer to a design problem")
+def answer_new(request: HttpRequest, slug: str, body: AnswerIn):
+    problem = problem_by_slug(slug=slug)
+    submission = design_answer_create(user=request.user, problem=problem, answer=body.answer)
+    return Respond(201, _created(submission))
+
+
+@router.get("/submissions/{submission_id}", response=SubmissionOut, auth=scoped(Scope.READ), url_name="submission",
+            summary="A submission: status, verdict, your view of its report, live progress (long-poll with ?wait=)")
+def submission_detail(request: HttpRequest, submission_id: int, poll: Query[LongPoll]):
+    submission = submission_for_viewer(viewer=request.user, submission_id=submission_id)
+    code_access_record(viewer=request.user, submission=submission)   # staff reading someone else's: logged
+    seen = _progress_rows(submission) if poll.seen is None else poll.seen
+    deadline = time.monotonic() + poll.wait
+    # Autocommit between reads: no transaction (and no row lock) is held while sleeping.
+    while not (is_final(submission) or _progress_rows(submission) > seen) and time.monotonic() < deadline:
+        time.sleep(min(POLL_EVERY_S, max(0.0, deadline - time.monotonic())))
+        submission = submission_for_viewer(viewer=request.user, submission_id=submission_id)
+    return submission_payload(submission=submission)
+
+
+def _progress_rows(submission: Submission) -> int:
+    # Counted as the payload shows them (the solver view), so `seen` means the rows a client has received.
+    return len(solver_view(submission=submission).progress)
+
+
+@router.get("/submissions", response=list[SubmissionSummary], auth=scoped(Scope.READ),
+            summary="Your submissions, newest first")
+@paginate(LimitOffsetPagination)
+def submission_list(request: HttpRequest, filters: Query[SubmissionFilters]):
+    problem = problem_by_slug(slug=filters.problem) if filters.problem else None
+    submissions = submissions_visible_to(viewer=request.user, problem=problem, mode=filters.mode or "",
+                                         verdict=filters.verdict or "", status=filters.status or "")
+    return Mapped(submissions, lambda submission: submission_summary(submission=submission))
