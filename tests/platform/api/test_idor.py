@@ -114,7 +114,7 @@ def world(classroom, make_user, make_problem, grade_delay):  # noqa: F811
     author = make_user("author")
     author.groups.add(Group.objects.get(name="author"))
     draft = make_problem("secret-draft", title="SECRET draft", statement="SECRET statement")
-    Problem.objects.filter(id=draft.id).update(is_draft=True)
+    Problem.objects.filter(id=draft.id).update(is_draft=True, is_active=False)   # as a draft sync stores it
     make_problem("essay", kind="design")
     run, _ = sync_run_request(user=author, root=PROBLEMS, enqueue=False)
     users = {name: classroom[name] for name in ("ada", "bea", "ann", "bob", "cyd")} | {"author": author}
