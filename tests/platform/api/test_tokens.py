@@ -135,3 +135,19 @@ def test_each_use_is_logged_with_its_status(client, make_user, make_token):
     assert ApiToken.objects.get(user=user).last_used_at is not None
     client.force_login(user)
     assert "/api/v1/whoami" in client.get("/accounts/tokens/").content.decode()
+
+
+def test_a_bad_token_never_falls_back_to_the_session(client, make_user):
+    client.force_login(make_user())
+    response = client.get("/api/v1/whoami", headers={"Authorization": "Bearer mlj_revoked-or-mistyped"})
+    assert response.status_code == 401 and error_of(response)["reason"] == "token_invalid"
+
+
+def test_session_writes_need_the_csrf_token(make_user):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(make_user())
+    response = strict.post("/api/v1/problems/toy/submissions", {"source": "x = 1\n", "mode": "run"},
+                           content_type="application/json")
+    assert response.status_code == 403 and error_of(response)["reason"] == "form_expired"
