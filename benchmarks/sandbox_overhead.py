@@ -1,10 +1,12 @@
-"""Grades one accepted k-means submission N times three ways and prints latency figures.
+"""Grades one accepted submission N times three ways and prints latency figures.
 
-    .venv/bin/python benchmarks/sandbox_overhead.py [--n 30]
+    .venv/bin/python benchmarks/sandbox_overhead.py [--n 30]                    # NumPy runtime: k-means
+    .venv/bin/python benchmarks/sandbox_overhead.py --runtime torch [--n 30]    # torch: multi-head attention
 
 bare:  the harness in a plain subprocess (the local backend: no isolation at all) — the floor.
 fresh: a new hardened container per sandbox run (create, start, attach, run, kill, remove).
-pool:  pre-started hardened containers (harness and NumPy imported, waiting on stdin), each used once.
+pool:  pre-started hardened containers (harness and NumPy — and torch — imported, waiting on stdin), each used
+       once.
 Each grade is two sandbox runs (public cases, then hidden cases in a separate sandbox). The pool is
 allowed to refill between grades, as it does between submissions on a worker.
 """
@@ -22,7 +24,12 @@ sys.path.insert(0, str(ROOT))
 from grader import Verdict, grade, load_problem, make_sandbox  # noqa: E402
 from grader.sandbox import SandboxPool  # noqa: E402
 
-SUBMISSION = ROOT / "tests" / "candidates" / "kmeans.py"
+# runtime -> (problem, an accepted submission, what the figures are about)
+SUBJECTS = {
+    "numpy": ("kmeans", "kmeans.py", "k-means, accepted submission"),
+    "torch": ("torch-multi-head-attention", "torch_multi_head_attention.py",
+              "torch MultiHeadAttention module (forward + backward), accepted submission"),
+}
 
 
 def measure(problem, source: str, sandbox, n: int, before=None) -> list[float]:
@@ -46,21 +53,24 @@ def p95(values: list[float]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=30)
+    parser.add_argument("--runtime", choices=sorted(SUBJECTS), default="numpy")
     args = parser.parse_args()
-    problem = load_problem(ROOT / "problems" / "kmeans")
-    source = SUBMISSION.read_text()
-    grade(problem, source, sandbox=make_sandbox("local"))  # warm the expected-output cache
+    slug, candidate, what = SUBJECTS[args.runtime]
+    problem = load_problem(ROOT / "problems" / slug)
+    source = (ROOT / "tests" / "candidates" / candidate).read_text()
+    bare = make_sandbox("local", runtime=args.runtime)
+    grade(problem, source, sandbox=bare)  # warm the expected-output cache
 
-    docker = make_sandbox("docker")
+    docker = make_sandbox("docker", runtime=args.runtime)
     pool = SandboxPool(docker, size=2, limits=problem.limits)
     results = {
-        "bare": measure(problem, source, make_sandbox("local"), args.n),
+        "bare": measure(problem, source, bare, args.n),
         "fresh": measure(problem, source, docker, args.n),
         "pool": measure(problem, source, pool, args.n, before=pool.wait_full),
     }
     pool.close()
     cases = len(problem.cases())
-    print(f"k-means, accepted submission, {cases} cases in 2 sandbox runs per grade, n={args.n} grades each")
+    print(f"{what}, {cases} cases in 2 sandbox runs per grade, n={args.n} grades each")
     print(f"{'mode':<6} {'median ms':>10} {'p95 ms':>8} {'median/bare':>12} {'p95/bare':>9}")
     bare_med, bare_p95 = statistics.median(results["bare"]), p95(results["bare"])
     for mode, times in results.items():

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Builds the runner image (python3 + NumPy + scikit-learn) that submitted code runs in.
-#   docker/build-runner.sh            build if the inputs changed, otherwise do nothing
+# Builds the runner images that submitted code runs in, one per runtime:
+#   mljudge-runner        python3 + NumPy + SciPy + scikit-learn (runtime "numpy")
+#   mljudge-runner-torch  the same plus PyTorch 2.13.0 CPU (runtime "torch"), built FROM the first
+#   docker/build-runner.sh            build what changed, otherwise do nothing
 #   MLJUDGE_RUNNER_BUILD=dockerfile   force the registry path (docker build of docker/runner.Dockerfile)
 #   MLJUDGE_RUNNER_BUILD=debootstrap  force the offline path (Debian packages + docker import)
-# The image is tagged mljudge-runner:<inputs-hash> and mljudge-runner:latest; the hash of this script and
-# its inputs is stored as a label, which is how "current" is decided.
+# Each image is tagged <name>:<inputs-hash> and <name>:latest; the hash of this script and its inputs is
+# stored as a label, which is how "current" is decided.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+project=$(cd "$here/.." && pwd)
 image=${MLJUDGE_RUNNER_IMAGE_NAME:-mljudge-runner}
+torch_image=${MLJUDGE_RUNNER_TORCH_IMAGE_NAME:-$image-torch}
 mode=${MLJUDGE_RUNNER_BUILD:-auto}
 mirror=${MLJUDGE_DEBIAN_MIRROR:-}
 
@@ -25,14 +29,10 @@ host_mirror() {
   done
 }
 
+# The NumPy image's hash covers this script too, so the torch image (built FROM it) follows it.
 inputs=$(cat "$here/build-runner.sh" "$here/runner.Dockerfile" "$here/runner-requirements.txt" | sha256sum | cut -c1-16)
 tag="$image:$inputs"
 
-if docker image inspect "$tag" >/dev/null 2>&1; then
-  docker tag "$tag" "$image:latest"
-  echo "runner image $tag is current"
-  exit 0
-fi
 
 build_dockerfile() {
   docker build --label "org.mljudge.inputs=$inputs" -f "$here/runner.Dockerfile" -t "$tag" "$here"
@@ -76,7 +76,13 @@ build_debootstrap() {
     - "$tag" >/dev/null
 }
 
-case "$mode" in
+build_numpy() {
+  if docker image inspect "$tag" >/dev/null 2>&1; then
+    docker tag "$tag" "$image:latest"
+    echo "runner image $tag is current"
+    return 0
+  fi
+  case "$mode" in
   dockerfile) build_dockerfile ;;
   debootstrap) build_debootstrap ;;
   auto)
@@ -88,6 +94,51 @@ case "$mode" in
       build_debootstrap
     fi ;;
   *) echo "MLJUDGE_RUNNER_BUILD must be auto, dockerfile or debootstrap (got '$mode')" >&2; exit 2 ;;
-esac
-docker tag "$tag" "$image:latest"
-echo "built runner image $tag"
+  esac
+  docker tag "$tag" "$image:latest"
+  echo "built runner image $tag"
+}
+
+# The torch image: FROM the NumPy image just built (a local image: docker build pulls nothing), plus the
+# wheels of docker/runner-torch-requirements.txt. The HOST's pip downloads them (it knows this host's index
+# configuration; the image does not), into var/cache/wheels/torch-<hash>/, which is then the build context;
+# the image's pip installs them with --no-index and the build has no network.
+torch_inputs=$({ echo "$inputs"; cat "$here/runner-torch.Dockerfile" "$here/runner-torch-requirements.txt"; } \
+  | sha256sum | cut -c1-16)
+torch_tag="$torch_image:$torch_inputs"
+
+host_pip() {
+  local py
+  for py in "$project/.venv/bin/python" python3; do
+    if "$py" -m pip --version >/dev/null 2>&1; then echo "$py"; return 0; fi
+  done
+  echo "no pip on this host to download the torch wheels with (python3 -m pip)" >&2
+  return 1
+}
+
+build_torch() {
+  if docker image inspect "$torch_tag" >/dev/null 2>&1; then
+    docker tag "$torch_tag" "$torch_image:latest"
+    echo "runner image $torch_tag is current"
+    return 0
+  fi
+  local py pyver ctx started
+  started=$(date +%s)
+  py=$(host_pip)
+  # Wheels for the image's Python, whatever the host's is (both x86-64 glibc Linux).
+  pyver=$(docker run --rm --network none "$tag" python -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+  ctx="$project/var/cache/wheels/torch-$torch_inputs"
+  mkdir -p "$ctx"
+  echo "downloading the torch wheels for Python $pyver with this host's pip"
+  "$py" -m pip download -q --disable-pip-version-check --only-binary=:all: --python-version "$pyver" \
+    -r "$here/runner-torch-requirements.txt" -d "$ctx"
+  cp "$here/runner-torch-requirements.txt" "$ctx/"
+  docker build -q --network none --build-arg "BASE=$tag" --build-arg "PYVER=$pyver" \
+    --label "org.mljudge.inputs=$torch_inputs" -f "$here/runner-torch.Dockerfile" -t "$torch_tag" "$ctx" >/dev/null
+  docker tag "$torch_tag" "$torch_image:latest"
+  echo "built runner image $torch_tag in $(( $(date +%s) - started )) s," \
+    "$(docker image inspect -f '{{.Size}}' "$torch_tag" | awk '{printf "%d MB", $1 / 1e6}')"
+}
+
+build_numpy
+build_torch

@@ -8,16 +8,17 @@ from .validate import problem_folders
 
 
 def catalogue(path: Path) -> str:
-    rows = ["| slug | title | kind | difficulty | topics | public | hidden | wrong |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = ["| slug | title | kind | runtime | difficulty | topics | public | hidden | wrong |",
+            "|---|---|---|---|---|---|---|---|---|"]
     for folder in problem_folders(path):
         try:
             p = load_problem(folder)
             cases = p.cases() if p.kind is not Kind.DESIGN else []
         except ProblemError as exc:
-            rows.append(f"| {folder.name} | INVALID: {'; '.join(exc.errors)[:80]} | | | | | | |")
+            rows.append(f"| {folder.name} | INVALID: {'; '.join(exc.errors)[:80]} | | | | | | | |")
             continue
         public = sum(c.public for c in cases)
-        rows.append(f"| {p.slug} | {p.title} | {p.kind} | {p.difficulty} | {', '.join(p.topics)} | "
+        runtime = "" if p.kind is Kind.DESIGN else p.runtime
+        rows.append(f"| {p.slug} | {p.title} | {p.kind} | {runtime} | {p.difficulty} | {', '.join(p.topics)} | "
                     f"{public} | {len(cases) - public} | {len(p.wrong)} |")
     return "\n".join(rows)

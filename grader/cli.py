@@ -10,16 +10,20 @@ from pathlib import Path
 from .catalogue import catalogue
 from .engine import grade
 from .problem import ProblemError, load_problem
-from .sandbox import SandboxError, SandboxPool, make_sandbox
+from .sandbox import SandboxError, SandboxPool, SandboxSet, default_limits, make_sandbox
 from .sandbox.local_backend import WARNING
 from .validate import check_problem, format_check, format_summary, problem_folders
 
 
-def _sandbox(name: str, pool: int = 0):
+def _sandbox(name: str, pool: int = 0, runtime=None):
+    """One runtime's backend (or pool of it); without a runtime, a SandboxSet that makes each runtime's on
+    first use (a bank mixes runtimes)."""
     if name == "local":
         print(f"WARNING: {WARNING}", file=sys.stderr)
-    backend = make_sandbox(name)
-    return SandboxPool(backend, size=pool) if pool else backend
+    if runtime is None:
+        return SandboxSet(name, pool=pool)
+    backend = make_sandbox(name, runtime=runtime)
+    return SandboxPool(backend, size=pool, limits=default_limits(runtime)) if pool else backend
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         except OSError as exc:
             print(f"{args.submission}: {exc.strerror}", file=sys.stderr)
             return 2
-        sandbox = _sandbox(args.sandbox)
+        sandbox = _sandbox(args.sandbox, runtime=problem.runtime)
         try:
             report = grade(problem, source, sandbox=sandbox, public_only=args.public_only,
                            reveal_hidden=args.reveal_hidden)

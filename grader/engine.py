@@ -6,12 +6,13 @@ from typing import Any, Callable
 
 import numpy as np
 
-from . import scoring
+from . import scoring, torchcheck
 from .checkers import CheckResult, compare
 from .expected import expected_outputs, input_fingerprints
 from .problem import Case, Kind, Problem
 from .report import Report, SolverReport, SolverTest, TestResult, Verdict, Visibility, solver_stream
 from .sandbox.base import CaseStatus, Ending, RunResult
+from .sandbox.runtimes import Runtime, sandbox_for
 
 MAX_SOURCE_BYTES = 64 * 1024
 SHOWN_CHARS = 2000
@@ -88,6 +89,7 @@ def _grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool,
            on_test: Callable[[TestResult], None] | None) -> Report:
     if problem.kind is Kind.DESIGN:
         raise ValueError(f"{problem.slug} is a design problem: an instructor grades it against its rubric")
+    sandbox = sandbox_for(sandbox, problem.runtime)  # each runtime has its own image and warm pool
     report = Report(problem=problem.slug, problem_version=problem.version, verdict=Verdict.ACCEPTED,
                     score=0.0, sandbox=sandbox.name, public_only=public_only)
     try:
@@ -122,8 +124,8 @@ def _grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool,
             if on_test:
                 on_test(judged[case_run.index])
 
-        run = sandbox.run(source=text, entry_point=problem.entry_point, cases=[c.as_input() for c in group],
-                          limits=problem.limits, on_case=judge_now)
+        run = sandbox.run(source=text, entry_point=problem.entry_point, cases=[_as_input(problem, c) for c in group],
+                          limits=problem.limits, on_case=judge_now, **_options(problem, group))
         report.wall_time_s += run.wall_time_s
         if run.peak_memory_kb is not None:
             report.peak_memory_kb = max(report.peak_memory_kb or 0, run.peak_memory_kb)
@@ -156,6 +158,23 @@ def _grade(problem: Problem, source: bytes | str, *, sandbox, public_only: bool,
     return report
 
 
+def _as_input(problem: Problem, case: Case):
+    if problem.kind is Kind.AUTOGRAD:
+        return case.as_input(probes=torchcheck.probes(case.name, case.args))
+    return case.as_input()
+
+
+def _options(problem: Problem, group: list[Case]) -> dict:
+    """How the torch harness calls the entry point (the NumPy runtime's job is unchanged: no options)."""
+    if problem.runtime is not Runtime.TORCH:
+        return {}
+    positions = [problem.tensor_positions(c) for c in group]
+    tensors = positions[0] if positions[0].get("all") else {
+        "args": sorted({i for p in positions for i in p["args"]}),
+        "kwargs": sorted({k for p in positions for k in p["kwargs"]})}
+    return {"options": {"kind": problem.kind.value, "tensors": tensors}}
+
+
 def _skipped(case: Case) -> TestResult:
     return TestResult(name=case.name, visibility=Visibility.PUBLIC if case.public else Visibility.HIDDEN,
                       verdict=Verdict.SKIPPED, passed=False, time_s=None,
@@ -183,7 +202,7 @@ def _judge_case(problem: Problem, case: Case, case_run, run: RunResult | None, e
         message = "modified its input " + ", ".join(f"`{name}`" for name in changed) + \
             " (inputs are read-only: work on a copy)"
     elif case_run.status is CaseStatus.OK:
-        if problem.kind is Kind.FUNCTION:
+        if problem.kind is not Kind.SCORED:
             ok, message = _check(problem, case, expected, case_run.value)
         else:
             message = scoring.validate_predictions(case_run.value, case.target, problem.scoring["metric"])
@@ -207,7 +226,7 @@ def _judge_case(problem: Problem, case: Case, case_run, run: RunResult | None, e
     # Every test carries its details here; a solver sees hidden ones through report.solver_test only.
     test.message = message
     test.input = _show_input(case)
-    if problem.kind is Kind.FUNCTION:
+    if problem.kind is not Kind.SCORED:
         test.expected = _show(expected)
     if case_run.status is CaseStatus.OK:
         test.got = _show(case_run.value)
@@ -216,6 +235,13 @@ def _judge_case(problem: Problem, case: Case, case_run, run: RunResult | None, e
 
 def _check(problem: Problem, case: Case, expected: Any, got: Any) -> CheckResult:
     checker = problem.checker
+    tolerances = {"rtol": checker.get("rtol", 1e-6), "atol": checker.get("atol", 1e-9),
+                  "exact": checker["type"] == "exact"}
+    if problem.kind is Kind.MODULE:
+        return _guarded(torchcheck.compare_module, expected, got, **tolerances)
+    if problem.kind is Kind.AUTOGRAD:
+        return _guarded(torchcheck.compare_autograd, expected, got, case_name=case.name, args=case.args,
+                        upstream=case.spec["upstream"], **tolerances)
     if checker["type"] == "custom":
         module = problem.trusted("checker")
         try:
@@ -223,8 +249,15 @@ def _check(problem: Problem, case: Case, expected: Any, got: Any) -> CheckResult
         except Exception as exc:  # a malformed output can trip the author's checker: that is a wrong answer
             return False, f"output could not be checked: {type(exc).__name__}: {exc}"
         return (outcome, "") if isinstance(outcome, bool) else (bool(outcome[0]), str(outcome[1]))
-    return compare(expected, got, rtol=checker.get("rtol", 1e-6), atol=checker.get("atol", 1e-9),
-                   exact=checker["type"] == "exact")
+    return compare(expected, got, **tolerances)
+
+
+def _guarded(check, *args, **kwargs) -> CheckResult:
+    """A torch checker on what an untrusted harness sent: anything it did not expect is a wrong answer."""
+    try:
+        return check(*args, **kwargs)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError) as exc:
+        return False, f"the result could not be checked: {type(exc).__name__}"
 
 
 def _per_row(problem: Problem, case: Case, predictions: Any) -> np.ndarray:
@@ -238,7 +271,7 @@ def _finish(problem: Problem, report: Report, cases: list[Case], rows: dict[str,
     report.passed = sum(t.passed for t in report.tests)
     report.time_s = round(sum(t.time_s or 0.0 for t in report.tests), 6)
     report.verdict = scoring.overall_verdict([t.verdict for t in report.tests])
-    if problem.kind is Kind.FUNCTION:
+    if problem.kind is not Kind.SCORED:
         report.score = report.passed / report.total if report.total else 0.0
         return
     # Scored: the hidden cases' rows, split into a public and a private part; public-only runs score the

@@ -10,6 +10,7 @@ import numpy as np
 
 from . import codec
 from .problem import Kind, Problem, ProblemError
+from .sandbox.runtimes import Runtime
 
 
 def cache_dir() -> Path:
@@ -21,7 +22,7 @@ def cache_dir() -> Path:
 def expected_outputs(problem: Problem) -> dict[str, Any]:
     """case name -> the reference's output, normalised through the codec exactly as a submission's is.
     Computed (or read from the on-disk cache) once per Problem object: grading calls this every time."""
-    if problem.kind is not Kind.FUNCTION:
+    if problem.kind not in (Kind.FUNCTION, Kind.MODULE, Kind.AUTOGRAD):
         return {}
     if problem._expected is None:
         problem._expected = _load_or_compute(problem)
@@ -43,6 +44,10 @@ def sent_fingerprints(args: list, kwargs: dict) -> dict:
 
 def _load_or_compute(problem: Problem) -> dict[str, Any]:
     key = f"{problem.slug}-{problem.content_hash()[:24]}-np{np.__version__}"
+    if problem.runtime is Runtime.TORCH:
+        import torch
+
+        key += f"-torch{torch.__version__}"
     path = cache_dir() / f"{key}.bin"
     try:
         cached = codec.decode(path.read_bytes())
@@ -54,7 +59,11 @@ def _load_or_compute(problem: Problem) -> dict[str, Any]:
     out = {}
     for case in problem.cases():
         # Copies: a reference that mutates its inputs must not change what the submission is given.
-        value = reference(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+        args, kwargs = copy.deepcopy(case.args), copy.deepcopy(case.kwargs)
+        if problem.runtime is Runtime.TORCH:
+            value = _torch_call(problem, reference, case, args, kwargs)
+        else:
+            value = reference(*args, **kwargs)
         try:
             out[case.name] = codec.decode(codec.encode(value))
         except codec.CodecError as exc:
@@ -64,3 +73,17 @@ def _load_or_compute(problem: Problem) -> dict[str, Any]:
     tmp.write_bytes(codec.encode(out))
     os.replace(tmp, path)
     return out
+
+
+def _torch_call(problem: Problem, reference, case, args: list, kwargs: dict):
+    """The reference run by the same procedure (grader/torchrun.py) as a submission in the torch sandbox."""
+    import torch
+
+    from . import torchrun
+
+    torchrun.setup(torch)
+    args, kwargs = torchrun.tensors_for_call(args, kwargs, problem.tensor_positions(case))
+    try:
+        return torchrun.call(problem.kind.value, reference, args, kwargs, copy.deepcopy(case.spec or {}))
+    except torchrun.BadOutput as exc:
+        raise ProblemError(problem.folder, [f"reference.py: case {case.name!r}: {exc}"]) from None

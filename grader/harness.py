@@ -1,7 +1,8 @@
 """The harness that runs *inside* the sandbox, next to the submission.
 
-It is never imported by the grader: sandbox/base.py (harness_bundle) sends this file and codec.py as source to a tiny
-bootstrap (python -I -c BOOT) that execs them as the modules `mljudge_harness` and `mljudge_codec`.
+It is never imported by the grader: sandbox/base.py (harness_bundle) sends this file, codec.py and torchrun.py as
+source to a tiny bootstrap (python -I -c BOOT) that execs them as the modules `mljudge_harness`, `mljudge_codec`
+and `mljudge_torch`, then calls main(runtime). torch is imported only in the torch runtime.
 
 Everything here is on the untrusted side. It decides nothing: it calls the entry point once per case and
 reports what came back, as framed plain data on a private copy of stdout. The submission's own prints go
@@ -98,16 +99,16 @@ def _flush_prints() -> None:
             pass
 
 
-def main() -> None:
+def main(runtime: str = "numpy") -> None:
     try:
-        _main()
+        _main(runtime)
     finally:
         # Skip interpreter teardown (NumPy's alone costs tens of milliseconds): nothing needs cleaning up.
         _flush_prints()
         os._exit(0)
 
 
-def _main() -> None:
+def _main(runtime: str) -> None:
     out_fd = os.dup(1)
     os.dup2(2, 1)  # the submission's print() lands on stderr, never on the result channel
     os.set_inheritable(out_fd, False)
@@ -122,6 +123,14 @@ def _main() -> None:
 
     import numpy  # noqa: F401  (warm: a pooled sandbox pays this before the submission arrives)
 
+    tr = None
+    if runtime == "torch":
+        import torch
+
+        import mljudge_torch as tr
+
+        tr.setup(torch)  # before the submission: it keeps torch's own functions, whatever the submission patches
+        tr.warm_up()
     send({"type": "ready"})
     (length,) = struct.unpack(">Q", _read_exact(0, 8))
     job = codec.decode(_read_exact(0, length))
@@ -131,6 +140,8 @@ def _main() -> None:
     entry_point = job["entry_point"]
     cases = job["cases"]
     import_limit = job["import_limit"]
+    kind = job.get("kind", "function")
+    tensors = job.get("tensors", {})
     del job
 
     linecache.cache[SOLUTION_FILE] = (len(source), None, source.splitlines(True), SOLUTION_FILE)
@@ -154,9 +165,10 @@ def _main() -> None:
         send({"type": "compile_error", "message": _user_traceback(exc)})
         return
     fn = module.__dict__.get(entry_point)
-    if not callable(fn):
+    wanted = tr.entry_problem(kind, fn) if tr else ("" if callable(fn) else "a function")
+    if fn is None or wanted:
         send({"type": "compile_error",
-              "message": f"solution.py does not define a function named `{entry_point}`"})
+              "message": f"solution.py does not define {wanted or 'a function'} named `{entry_point}`"})
         return
     send({"type": "loaded"})
 
@@ -167,7 +179,11 @@ def _main() -> None:
         started = _cpu_seconds()
         try:
             _cpu_timer(case["time_limit"])
-            value = fn(*args, **kwargs)
+            if tr:
+                args, kwargs = tr.tensors_for_call(args, kwargs, tensors)  # fresh tensors for this call
+                value = tr.call(kind, fn, args, kwargs, case.get("spec", {}))
+            else:
+                value = fn(*args, **kwargs)
             _cpu_timer(0)
             result.update(status="ok", value=value)
         except _Deadline:
@@ -177,10 +193,13 @@ def _main() -> None:
             result.update(status="memory", message="MemoryError")
         except BaseException as exc:
             _cpu_timer(0)
-            result.update(status="error", message=_user_traceback(exc))
+            if tr and type(exc) is tr.BadOutput:
+                result.update(status="bad_output", message=str(exc)[:MAX_MESSAGE])
+            else:
+                result.update(status="error", message=_user_traceback(exc))
         result["time"] = _cpu_seconds() - started
         if result["status"] == "ok":
-            result["after"] = codec.fingerprints(args, kwargs)
+            result["after"] = codec.fingerprints(*(tr.plain_arguments(args, kwargs) if tr else (args, kwargs)))
         try:
             send(result)
         except codec.CodecError as exc:

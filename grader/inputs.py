@@ -8,7 +8,8 @@ whether it may be modified), and the named edge rules. One owner for three rules
 problem.toml:
 
     [inputs.x]                    # one table per argument, in the entry point's order
-    type = "array"                # array | int | float | bool | str | list | tuple | dict | none, or a list
+    type = "array"                # array | tensor | int | float | bool | str | list | tuple | dict | none, or a list
+                                  # tensor (runtime torch): crosses as an array, handed over as a torch.Tensor
     dtypes = ["float64", "integer"]   # arrays: concrete dtypes or groups (see DTYPE_GROUPS)
     ndim = [1, 3]                 # arrays: allowed number of dimensions, [min, max] or one int
     mutable = false               # default: the entry point must leave it unchanged
@@ -36,7 +37,11 @@ DTYPE_GROUPS = {
     "str": ("str",),   # any unicode string array (<U…)
 }
 CONCRETE_DTYPES = SIGNED + UNSIGNED + FLOATS + ("float16", "bool", "str", "complex128")
-TYPES = ("array", "int", "float", "bool", "str", "list", "tuple", "dict", "none")
+TYPES = ("array", "tensor", "int", "float", "bool", "str", "list", "tuple", "dict", "none")
+ARRAY_TYPES = ("array", "tensor")  # a tensor crosses the boundary as an array: the same keys, the same checks
+# What torch.from_numpy takes: no str arrays, and unsigned only as uint8 (torch's other unsigned types have
+# almost no operations).
+TENSOR_DTYPES = ("int8", "int16", "int32", "int64", "uint8", "float16", "float32", "float64", "bool", "complex128")
 EDGE_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 INPUT_KEYS = {"type", "dtypes", "ndim", "mutable", "description"}
 
@@ -58,6 +63,14 @@ class InputSpace:
     @property
     def declared(self) -> bool:
         return bool(self.args)
+
+    def tensor_positions(self, args: list, kwargs: dict) -> dict:
+        """Which of a case's arguments the torch harness hands over as tensors: those declared `tensor`, in
+        the shape the job carries ({"args": [index, …], "kwargs": [name, …]})."""
+        names = self.names()
+        tensors = {a.name for a in self.args if "tensor" in a.types}
+        return {"args": [i for i in range(len(args)) if i < len(names) and names[i] in tensors],
+                "kwargs": [k for k in kwargs if k in tensors]}
 
     def names(self) -> list[str]:
         return [a.name for a in self.args]
@@ -122,10 +135,14 @@ def parse_inputs(raw_inputs: Any, raw_edges: Any, errors: list[str]) -> InputSpa
             else:
                 errors.append(f"{where}.dtypes: unknown dtype {d!r} (groups: {', '.join(DTYPE_GROUPS)}; "
                               f"or one of {', '.join(CONCRETE_DTYPES)})")
-        if dtypes and "array" not in types:
-            errors.append(f"{where}.dtypes: only arrays have dtypes (type = \"array\")")
-        if "array" in types and not dtypes:
+        if dtypes and not set(ARRAY_TYPES) & set(types):
+            errors.append(f"{where}.dtypes: only arrays and tensors have dtypes (type = \"array\" or \"tensor\")")
+        if set(ARRAY_TYPES) & set(types) and not dtypes:
             errors.append(f"{where}.dtypes: required for an array: the dtypes the statement allows")
+        if "tensor" in types and "array" not in types:
+            bad = [d for d in dtypes if d not in TENSOR_DTYPES]
+            if bad:
+                errors.append(f"{where}.dtypes: a tensor cannot have dtype {', '.join(bad)}")
         ndim = spec.get("ndim")
         if ndim is not None:
             if isinstance(ndim, int) and not isinstance(ndim, bool):
@@ -181,10 +198,12 @@ def fit_errors(space: InputSpace, args: list, kwargs: dict) -> list[str]:
             out.append(f"argument `{name}` is not declared in [inputs]")
             continue
         vtype = _value_type(value)
+        if vtype == "array" and "tensor" in spec.types:
+            vtype = "tensor"
         if vtype not in spec.types and not (vtype == "int" and "float" in spec.types):
             out.append(f"`{name}` is {vtype}; declared {'/'.join(spec.types)}")
             continue
-        if vtype == "array":
+        if vtype in ARRAY_TYPES:
             if spec.dtypes and dtype_name(value) not in spec.dtypes:
                 out.append(f"`{name}` has dtype {dtype_name(value)}, not among the declared dtypes")
             if spec.ndim and not spec.ndim[0] <= value.ndim <= spec.ndim[1]:

@@ -345,7 +345,7 @@ def mine_command(args, make_sandbox) -> int:
     candidates: list[tuple[str, Runner]] = []
     try:
         if args.wrong:
-            sandbox = make_sandbox(args.sandbox, pool=2)
+            sandbox = make_sandbox(args.sandbox, pool=2, runtime=problem.runtime)
             for path in args.wrong:
                 source = engine.check_source(path.read_bytes())
                 candidates.append((str(path), sandbox_runner(problem, source, sandbox)))

@@ -4,6 +4,7 @@ Loading runs the folder's cases.py (authors' code, trusted) on the grader side o
 from __future__ import annotations
 
 import ast
+import dataclasses
 import enum
 import hashlib
 import importlib.util
@@ -14,15 +15,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from . import codec
 from .inputs import InputSpace, fit_errors, parse_inputs
 from .sandbox.base import CaseInput, Limits
+from .sandbox.runtimes import Runtime, default_limits
 
 
 class Kind(enum.StrEnum):
     FUNCTION = "function"
     SCORED = "scored"
     DESIGN = "design"
+    MODULE = "module"      # torch: an nn.Module subclass, its output and parameter gradients compared
+    AUTOGRAD = "autograd"  # torch: an autograd.Function subclass, output and gradients compared, gradcheck
+
+
+# Kinds whose entry point is a class, run by a procedure of grader/torchrun.py; only the torch runtime has them.
+TORCH_KINDS = (Kind.MODULE, Kind.AUTOGRAD)
+# Keys a case may have beyond name/public/args/kwargs/target/covers, per kind (docs/authoring.md).
+CASE_SPEC_KEYS = {Kind.MODULE: ("init", "state", "upstream", "train"), Kind.AUTOGRAD: ("upstream",)}
 
 
 class Difficulty(enum.StrEnum):
@@ -48,9 +60,15 @@ class Case:
     kwargs: dict
     target: Any = None  # scored problems only: what the predictions are scored against; never sent out
     covers: tuple[str, ...] = ()  # the [edges] rules this case exercises
+    spec: dict | None = None  # module/autograd problems: init, state, upstream, train (CASE_SPEC_KEYS)
 
-    def as_input(self) -> CaseInput:
-        return CaseInput(args=self.args, kwargs=self.kwargs)
+    def as_input(self, probes: list | None = None) -> CaseInput:
+        """What the sandbox receives. `probes` (autograd problems): the gradcheck's points, made on the
+        trusted side (grader/torchcheck.py)."""
+        spec = dict(self.spec or {})
+        if probes:
+            spec["probes"] = probes
+        return CaseInput(args=self.args, kwargs=self.kwargs, spec=spec or None)
 
 
 @dataclass(frozen=True)
@@ -70,6 +88,7 @@ class Problem:
     topics: list[str]
     version: int
     statement: str
+    runtime: Runtime = Runtime.NUMPY  # which runner image and warm pool run its code
     entry_point: str = ""
     starter: str = ""
     limits: Limits = field(default_factory=Limits)
@@ -105,6 +124,13 @@ class Problem:
 
             return METRIC_RANGES[self.scoring["metric"]]
         return (0.0, 1.0)
+
+    def tensor_positions(self, case: Case) -> dict:
+        """Which of a case's arrays the torch harness hands over as tensors: every one for the module and
+        autograd kinds (a forward takes tensors), the ones declared `type = "tensor"` otherwise."""
+        if self.kind in TORCH_KINDS:
+            return {"all": True}
+        return self.inputs.tensor_positions(case.args, case.kwargs)
 
     def content_hash(self) -> str:
         """Hash of everything that decides a grade (not the statement or wrong solutions)."""
@@ -169,24 +195,29 @@ def load_problem(folder: str | Path) -> Problem:
     version = need("version", int)
     if version is not None and version < 1:
         errors.append("problem.toml: version: must be 1 or more")
+    runtime = Runtime.NUMPY
+    if "runtime" in meta:
+        runtime = need_choice("runtime", Runtime) or Runtime.NUMPY
+    if kind in TORCH_KINDS and runtime is not Runtime.TORCH:
+        errors.append(f"problem.toml: kind: {kind.value!r} problems need runtime = \"torch\"")
     known = {"slug", "title", "kind", "difficulty", "topics", "version", "entry_point", "limits", "checker",
-             "scoring", "inputs", "edges"}
+             "scoring", "inputs", "edges", "runtime"}
     for key in sorted(set(meta) - known):
         errors.append(f"problem.toml: {key}: unknown field")
 
     statement = _read_text(folder / "statement.md", errors)
-    problem_kwargs: dict[str, Any] = {}
-    if kind in (Kind.FUNCTION, Kind.SCORED):
+    problem_kwargs: dict[str, Any] = {"runtime": runtime}
+    if kind in (Kind.FUNCTION, Kind.SCORED, *TORCH_KINDS):
         entry = need("entry_point", str)
         if entry is not None and not IDENT_RE.match(entry):
             errors.append(f"problem.toml: entry_point: {entry!r} is not a Python identifier")
         problem_kwargs["entry_point"] = entry or ""
-        problem_kwargs["limits"] = _limits(meta.get("limits", {}), errors)
+        problem_kwargs["limits"] = _limits(meta.get("limits", {}), errors, runtime)
         starter = _read_text(folder / "starter.py", errors)
         problem_kwargs["starter"] = starter or ""
         for name, src in (("starter.py", starter), ("reference.py", _read_text(folder / "reference.py", errors))):
             if src is not None and entry:
-                _check_defines(name, src, entry, errors)
+                _check_defines(name, src, entry, errors, cls=kind in TORCH_KINDS)
         if not (folder / "cases.py").is_file():
             errors.append("cases.py: missing")
         wrong_dir = folder / "wrong"
@@ -196,12 +227,17 @@ def load_problem(folder: str | Path) -> Problem:
             errors.append("wrong/: at least one wrong solution (wrong/*.py) is required")
         problem_kwargs["wrong"] = wrong
         problem_kwargs["inputs"] = parse_inputs(meta.get("inputs"), meta.get("edges"), errors)
-        if kind is Kind.FUNCTION:
+        if runtime is not Runtime.TORCH:
+            errors.extend(f"problem.toml: inputs.{a.name}.type: \"tensor\" needs runtime = \"torch\""
+                          for a in problem_kwargs["inputs"].args if "tensor" in a.types)
+        if kind is not Kind.SCORED:
             problem_kwargs["checker"] = _checker(meta.get("checker", {"type": "allclose"}), folder, errors)
+            if kind in TORCH_KINDS and problem_kwargs["checker"].get("type") == "custom":
+                errors.append(f"problem.toml: checker.type: {kind} problems compare with allclose or exact")
         else:
             problem_kwargs["scoring"] = _scoring(meta.get("scoring"), folder, errors)
     elif kind is Kind.DESIGN:
-        for key in ("entry_point", "checker", "limits", "scoring", "inputs", "edges"):
+        for key in ("entry_point", "checker", "limits", "scoring", "inputs", "edges", "runtime"):
             if key in meta:
                 errors.append(f"problem.toml: {key}: not used by design problems")
         problem_kwargs["rubric"] = _rubric(folder, errors)
@@ -223,21 +259,25 @@ def _read_text(path: Path, errors: list[str]) -> str | None:
     return None
 
 
-def _check_defines(filename: str, source: str, entry: str, errors: list[str]) -> None:
+def _check_defines(filename: str, source: str, entry: str, errors: list[str], *, cls: bool = False) -> None:
     try:
         tree = ast.parse(source, filename)
     except SyntaxError as exc:
         errors.append(f"{filename}: line {exc.lineno}: syntax error: {exc.msg}")
         return
-    names = {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    defs = (ast.ClassDef,) if cls else (ast.FunctionDef, ast.AsyncFunctionDef)
+    names = {n.name for n in tree.body if isinstance(n, defs)}
     if entry not in names:
-        errors.append(f"{filename}: does not define the entry point `{entry}`")
+        errors.append(f"{filename}: does not define the entry point `{entry}`"
+                      + (" (a class)" if cls else ""))
 
 
-def _limits(raw: Any, errors: list[str]) -> Limits:
+def _limits(raw: Any, errors: list[str], runtime: Runtime = Runtime.NUMPY) -> Limits:
+    """The problem's limits: its runtime's defaults (sandbox/runtimes.py), with what [limits] sets."""
+    base = default_limits(runtime)
     if not isinstance(raw, dict):
         errors.append("problem.toml: [limits]: must be a table")
-        return Limits()
+        return base
     values = {}
     for key, value in raw.items():
         typ = LIMIT_FIELDS.get(key)
@@ -251,7 +291,7 @@ def _limits(raw: Any, errors: list[str]) -> Limits:
             values[key] = typ(value)
     if values.get("time_per_case_s", 0) > 30 or values.get("memory_mb", 0) > 4096:
         errors.append("problem.toml: limits: time_per_case_s is at most 30 and memory_mb at most 4096")
-    return Limits(**values)
+    return dataclasses.replace(base, **values)
 
 
 def _checker(raw: Any, folder: Path, errors: list[str]) -> dict:
@@ -343,7 +383,8 @@ def load_cases(problem: Problem) -> list[Case]:
         if not isinstance(item, dict):
             errors.append(f"{where}: must be a dict")
             continue
-        unknown = set(item) - {"name", "public", "args", "kwargs", "target", "covers"}
+        spec_keys = CASE_SPEC_KEYS.get(problem.kind, ())
+        unknown = set(item) - {"name", "public", "args", "kwargs", "target", "covers", *spec_keys}
         if unknown:
             errors.append(f"{where}: unknown keys {sorted(unknown)}")
         name = item.get("name")
@@ -364,6 +405,9 @@ def load_cases(problem: Problem) -> list[Case]:
             errors.append(f"{where} ({name}): inputs cannot be sent to the sandbox: {exc}")
         if problem.kind is Kind.SCORED and "target" not in item:
             errors.append(f"{where} ({name}): target: required for scored problems")
+        spec = {k: item[k] for k in spec_keys if k in item} or None
+        if spec_keys:
+            errors.extend(f"{where} ({name}): {e}" for e in _spec_errors(problem.kind, spec or {}))
         errors.extend(f"{where} ({name}): outside the declared input space: {e}"
                       for e in fit_errors(problem.inputs, list(args), kwargs))
         covers = item.get("covers", [])
@@ -373,7 +417,7 @@ def load_cases(problem: Problem) -> list[Case]:
         errors.extend(f"{where} ({name}): covers: {c!r} is not declared in [edges]"
                       for c in covers if c not in problem.inputs.edges)
         out.append(Case(name=str(name), public=bool(item.get("public")), args=list(args), kwargs=kwargs,
-                        target=item.get("target"), covers=tuple(covers)))
+                        target=item.get("target"), covers=tuple(covers), spec=spec))
     if not errors and not any(c.public for c in out):
         errors.append("cases.py: at least one case must be public (the worked examples)")
     if not errors and not any(not c.public for c in out):
@@ -381,3 +425,25 @@ def load_cases(problem: Problem) -> list[Case]:
     if errors:
         raise ProblemError(problem.folder, errors)
     return out
+
+
+def _spec_errors(kind: Kind, spec: dict) -> list[str]:
+    """What is wrong with a module/autograd case's procedure keys (the contract: docs/authoring.md)."""
+    errors = []
+    upstream = spec.get("upstream")
+    if type(upstream) is not np.ndarray or upstream.dtype.kind != "f":
+        errors.append("upstream: required, a float array shaped like the output (the backward pass's gradient)")
+    if kind is Kind.MODULE:
+        if type(spec.get("init", {})) is not dict or not all(type(k) is str for k in spec.get("init", {})):
+            errors.append("init: must be a dict of the constructor's keyword arguments")
+        state = spec.get("state")
+        if type(state) is not dict or not all(type(k) is str and type(v) is np.ndarray for k, v in state.items()):
+            errors.append("state: required, a dict of parameter (and buffer) name -> array "
+                          "(grader.torchcases.module_case builds it)")
+        if type(spec.get("train", False)) is not bool:
+            errors.append("train: must be true or false")
+    try:
+        codec.encode(spec)
+    except codec.CodecError as exc:
+        errors.append(f"cannot be sent to the sandbox: {exc}")
+    return errors

@@ -94,7 +94,8 @@ ensure_venv() {
   if [ -x "$PY" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then return 0; fi
   say "virtualenv (.venv)"
   [ -x "$PY" ] || python3 -m venv "$ROOT/.venv"
-  "$ROOT/.venv/bin/pip" install -q -e "$ROOT[test]" >"$VAR/log/pip.log" 2>&1 || { tail -30 "$VAR/log/pip.log" >&2; exit 1; }
+  # The torch extra: the trusted side of the torch runtime (its pin resolves to the CPU build, see pyproject.toml).
+  "$ROOT/.venv/bin/pip" install -q -e "$ROOT[test,torch]" >"$VAR/log/pip.log" 2>&1 || { tail -30 "$VAR/log/pip.log" >&2; exit 1; }
   echo "$want" >"$stamp"
 }
 

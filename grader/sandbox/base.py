@@ -15,23 +15,24 @@ from .. import codec
 from .budget import Budget
 
 MAGIC = b"MLJ1"
-HARNESS_FILES = ("codec.py", "harness.py")
-# The bootstrap reads two length-prefixed sources from stdin (the codec, then the harness) and runs them.
+HARNESS_FILES = ("codec.py", "torchrun.py", "harness.py")
+# The bootstrap reads three length-prefixed sources from stdin (the codec, the torch procedures, the harness),
+# runs them, and starts the harness with the runtime named last.
 BOOT = (
     "import sys,types\n"
     "r=sys.stdin.buffer\n"
+    "def b():return r.read(int.from_bytes(r.read(8),'big'))\n"
     "def m(n):\n"
-    " s=r.read(int.from_bytes(r.read(8),'big'));o=types.ModuleType(n);sys.modules[n]=o\n"
+    " s=b();o=types.ModuleType(n);sys.modules[n]=o\n"
     " exec(compile(s,n+'.py','exec'),o.__dict__);return o\n"
-    "m('mljudge_codec');m('mljudge_harness').main()\n"
+    "m('mljudge_codec');m('mljudge_torch');m('mljudge_harness').main(b().decode())\n"
 )
 
 
-def harness_bundle() -> bytes:
+def harness_bundle(runtime: str = "numpy") -> bytes:
     here = Path(__file__).resolve().parent.parent
     parts = []
-    for name in HARNESS_FILES:
-        src = (here / name).read_bytes()
+    for src in [(here / name).read_bytes() for name in HARNESS_FILES] + [str(runtime).encode()]:
         parts.append(struct.pack(">Q", len(src)) + src)
     return b"".join(parts)
 
@@ -73,6 +74,7 @@ class Limits:
 class CaseInput:
     args: tuple | list
     kwargs: dict
+    spec: dict | None = None       # module/autograd problems: what the procedure needs besides the arguments
 
 
 class CaseStatus(enum.StrEnum):
@@ -207,15 +209,15 @@ class Backend:
     """A sandbox backend: `start` gives a ready channel; `run` is one submission in a fresh one."""
 
     name = "backend"
+    runtime = "numpy"  # a grader.sandbox.runtimes.Runtime: what the harness imports before the job arrives
 
     def start(self, limits: Limits) -> Channel:
         raise NotImplementedError
 
-    @staticmethod
-    def handshake(channel: Channel) -> Channel:
+    def handshake(self, channel: Channel) -> Channel:
         """Sends the harness to a just-started process and waits for it to be ready; cleans up if not."""
         try:
-            channel.send(harness_bundle())
+            channel.send(harness_bundle(self.runtime))
             wait_ready(channel, timeout=60)
         except BaseException:
             channel.kill()
@@ -227,13 +229,14 @@ class Backend:
         """Waits until everything this backend started has been released (containers removed)."""
 
     def run(self, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits,
-            on_case: Callable[[CaseRun], None] | None = None) -> RunResult:
+            on_case: Callable[[CaseRun], None] | None = None, options: dict | None = None) -> RunResult:
         channel = self.start(limits)
-        return drive(channel, source=source, entry_point=entry_point, cases=cases, limits=limits, on_case=on_case)
+        return drive(channel, source=source, entry_point=entry_point, cases=cases, limits=limits, on_case=on_case,
+                     options=options)
 
 
 def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits,
-          on_case: Callable[[CaseRun], None] | None = None) -> RunResult:
+          on_case: Callable[[CaseRun], None] | None = None, options: dict | None = None) -> RunResult:
     """Sends the job to a ready harness and collects one CaseRun per case, enforcing limits. Times are CPU
     seconds. The first case that runs out of time or memory ends the run: the rest stay not_run.
 
@@ -241,7 +244,7 @@ def drive(channel: Channel, *, source: str, entry_point: str, cases: list[CaseIn
     reading the channel and timing the next case: judging and the caller's writes (a database UPDATE per
     test) never stretch a case's clock. If on_case raises, the sandbox is killed and released, then the
     exception propagates. The channel is released whatever happens."""
-    session = _Session(channel, cases=cases, limits=limits)
+    session = _Session(channel, cases=cases, limits=limits, options=options)
     if on_case is None:
         return session.run(source=source, entry_point=entry_point)
     reader = threading.Thread(target=session.run_quietly, kwargs={"source": source, "entry_point": entry_point},
@@ -272,8 +275,9 @@ class _Session:
     phase (anything else is a protocol error); each phase has its own CPU budget (budget.py). The session
     ends with an Ending, and always releases the channel."""
 
-    def __init__(self, channel: Channel, *, cases: list[CaseInput], limits: Limits):
+    def __init__(self, channel: Channel, *, cases: list[CaseInput], limits: Limits, options: dict | None = None):
         self.channel = channel
+        self.options = options or {}  # the job's procedure: {"kind": …, "tensors": …} (torch runtime)
         self.cases = cases
         self.limits = limits
         self.runs = [CaseRun(index=i, status=CaseStatus.NOT_RUN) for i in range(len(cases))]
@@ -323,8 +327,10 @@ class _Session:
             "source": source,
             "entry_point": entry_point,
             "import_limit": self.limits.import_s,
-            "cases": [{"args": list(c.args), "kwargs": dict(c.kwargs), "time_limit": self.limits.time_per_case_s}
+            "cases": [{"args": list(c.args), "kwargs": dict(c.kwargs), "time_limit": self.limits.time_per_case_s,
+                       **({"spec": c.spec} if c.spec else {})}
                       for c in self.cases],
+            **self.options,
         }
         payload = codec.encode(job)
         self.channel.send(struct.pack(">Q", len(payload)) + payload)

@@ -11,10 +11,11 @@ import time
 from .base import BOOT, Backend, Limits, SandboxError
 from .cpu import cgroup_reader
 from .identity import process_identity, provably_dead
+from .runtimes import IMAGES, Runtime
 
 LABEL = "org.mljudge.sandbox"
 OWNER_LABEL = "org.mljudge.owner"
-DEFAULT_IMAGE = os.environ.get("MLJUDGE_RUNNER_IMAGE", "mljudge-runner:latest")
+DEFAULT_IMAGE = IMAGES[Runtime.NUMPY]
 PYTHON = "/opt/venv/bin/python"
 # Not secrets: keep BLAS single-threaded (pids limit, fair CPU) and Python quiet. Nothing of the host's.
 SANDBOX_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
@@ -33,7 +34,11 @@ class DockerSandbox(Backend):
 
     name = "docker"
 
-    def __init__(self, image: str = DEFAULT_IMAGE, *, client=None, reap: bool = True):
+    def __init__(self, image: str | None = None, *, runtime: Runtime | str = Runtime.NUMPY, client=None,
+                 reap: bool = True):
+        """One runtime's sandboxes: its runner image (sandbox/runtimes.py, IMAGES) unless `image` is given."""
+        self.runtime = Runtime(runtime)
+        image = image or IMAGES[self.runtime]
         docker, errors = _docker()
         self._errors = errors
         try:

@@ -16,6 +16,7 @@ import threading
 
 from .base import BOOT, Backend, Limits
 from .cpu import process_reader
+from .runtimes import Runtime
 
 WARNING = "the local sandbox runs submissions as this user with no isolation: never use it for untrusted code"
 
@@ -23,8 +24,9 @@ WARNING = "the local sandbox runs submissions as this user with no isolation: ne
 class LocalSandbox(Backend):
     name = "local"
 
-    def __init__(self, python: str = sys.executable):
+    def __init__(self, python: str = sys.executable, *, runtime: Runtime | str = Runtime.NUMPY):
         self.python = python
+        self.runtime = Runtime(runtime)  # this interpreter must be able to import it (torch: the `torch` extra)
 
     def start(self, limits: Limits) -> "LocalChannel":
         workdir = tempfile.mkdtemp(prefix="mljudge-local-")

@@ -18,6 +18,7 @@ class SandboxPool:
         if size < 1:
             raise ValueError("a pool needs at least one sandbox")
         self.backend = backend
+        self.runtime = getattr(backend, "runtime", "numpy")  # every sandbox of a pool runs one runtime
         self.name = f"{backend.name}-pool"
         self.limits = limits
         self.size = size
@@ -70,14 +71,15 @@ class SandboxPool:
         return item
 
     def run(self, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits,
-            on_case=None) -> RunResult:
+            on_case=None, options: dict | None = None) -> RunResult:
         if limits.memory_mb != self.limits.memory_mb or limits.pids != self.limits.pids \
                 or limits.cpus != self.limits.cpus:
             # Container-level limits are fixed at start; a problem with other ones gets a fresh sandbox.
             return self.backend.run(source=source, entry_point=entry_point, cases=cases, limits=limits,
-                                    on_case=on_case)
+                                    on_case=on_case, options=options)
         channel = self.acquire()
-        return drive(channel, source=source, entry_point=entry_point, cases=cases, limits=limits, on_case=on_case)
+        return drive(channel, source=source, entry_point=entry_point, cases=cases, limits=limits, on_case=on_case,
+                     options=options)
 
     def close(self, timeout: float = 60.0) -> None:
         """Stops refilling, releases the ready sandboxes, and waits (at most `timeout` s) for the ones still

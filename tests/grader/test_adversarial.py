@@ -393,3 +393,119 @@ def predict(X_train, y_train, X_test):
     # The scan finds the test inputs the harness holds, but no array shaped like the hidden target.
     assert "target-shaped arrays: 0; X_test-shaped arrays: " in hidden.message
     assert "X_test-shaped arrays: 0" not in hidden.message
+
+
+# --- the torch runtime: forgery through torch objects ------------------------------------------------------
+
+TORCH_ATTENTION = ROOT / "problems/torch-self-attention"
+TORCH_MHA = ROOT / "problems/torch-multi-head-attention"
+WRONG_ATTENTION = """
+import torch
+def attention(q, k, v, mask=None):
+    w = torch.zeros(*q.shape[:-1], k.shape[-2], dtype=q.dtype)  # rows that sum to 0: wrong everywhere
+    return w @ v, w
+"""
+
+
+@pytest.fixture(scope="module")
+def torch_sandbox(docker_sandbox):
+    from grader import make_sandbox
+
+    return make_sandbox("docker", runtime="torch", reap=False)
+
+
+def torch_run(folder, torch_sandbox, body: str):
+    return grade(load_problem(folder), textwrap.dedent(body), sandbox=torch_sandbox, reveal_hidden=True)
+
+
+def first_public(report):
+    return next(t for t in report.tests if t.visibility == "public")
+
+
+def test_the_torch_sandbox_is_as_hardened_as_the_numpy_one(torch_sandbox, host_untouched):
+    report = torch_run(TORCH_ATTENTION, torch_sandbox, """
+        import os, socket, sys
+        def attention(q, k, v, mask=None):
+            status = dict(line.split(":", 1) for line in open("/proc/self/status"))
+            try:
+                socket.create_connection(("1.1.1.1", 53), timeout=2)
+                net = "ALLOWED"
+            except OSError as exc:
+                net = type(exc).__name__
+            return {"uid": os.getuid(), "CapEff": status["CapEff"].strip(), "Seccomp": status["Seccomp"].strip(),
+                    "NoNewPrivs": status["NoNewPrivs"].strip(), "net": net, "torch": "torch" in sys.modules}
+    """)
+    got = first_public(report).got
+    assert report.verdict is Verdict.WRONG_ANSWER
+    assert "'uid': 65534" in got and "'CapEff': '0000000000000000'" in got and "'Seccomp': '2'" in got
+    assert "'NoNewPrivs': '1'" in got and "ALLOWED" not in got and "'torch': True" in got
+
+
+def test_a_returned_tensor_subclass_is_a_wrong_answer(torch_sandbox, host_untouched):
+    report = torch_run(TORCH_ATTENTION, torch_sandbox, """
+        import torch
+        class Always(torch.Tensor):
+            def __eq__(self, other): return True
+            def allclose(self, *a, **k): return True
+        def attention(q, k, v, mask=None):
+            out = torch.zeros(*q.shape[:-1], v.shape[-1], dtype=q.dtype).as_subclass(Always)
+            return out, torch.nn.Parameter(torch.zeros(*q.shape[:-1], k.shape[-2], dtype=q.dtype))
+    """)
+    assert report.verdict is Verdict.WRONG_ANSWER and report.passed == 0
+    assert "returned a tensor subclass" in first_public(report).message
+
+
+def test_an_object_with_torch_function_is_a_wrong_answer(torch_sandbox, host_untouched):
+    report = torch_run(TORCH_ATTENTION, torch_sandbox, """
+        import torch
+        class Impostor:
+            def __torch_function__(self, func, types, args=(), kwargs=None):
+                return True
+            def __eq__(self, other): return True
+            __hash__ = None
+            def numpy(self): return self
+            def __array__(self, *a, **k): raise RuntimeError("no")
+        def attention(q, k, v, mask=None):
+            return Impostor(), Impostor()
+    """)
+    assert report.verdict is Verdict.WRONG_ANSWER and report.passed == 0
+    assert "cannot be returned" in first_public(report).message
+
+
+def test_monkeypatching_torch_comparisons_changes_nothing(torch_sandbox, host_untouched):
+    report = torch_run(TORCH_ATTENTION, torch_sandbox, textwrap.dedent("""
+        import torch
+        torch.Tensor.__eq__ = lambda self, other: True
+        torch.Tensor.allclose = lambda self, *a, **k: True
+        torch.allclose = lambda *a, **k: True
+        torch.equal = lambda *a, **k: True
+        torch.isclose = lambda a, b, **k: torch.ones(a.shape, dtype=torch.bool)
+        torch.testing.assert_close = lambda *a, **k: None
+    """) + WRONG_ATTENTION)
+    assert report.verdict is Verdict.WRONG_ANSWER and report.passed == 0
+
+
+def test_patching_backward_inside_the_sandbox_changes_nothing(torch_sandbox, host_untouched):
+    # A wrong module (no output projection) that also stubs out every way to run a backward pass.
+    source = (TORCH_MHA / "wrong/no_output_projection.py").read_text() + textwrap.dedent("""
+        torch.Tensor.backward = lambda self, *a, **k: None
+        torch.autograd.backward = lambda *a, **k: None
+        torch.Tensor.detach = lambda self: self
+    """)
+    report = torch_run(TORCH_MHA, torch_sandbox, source)
+    assert report.verdict is Verdict.WRONG_ANSWER and report.passed == 0
+
+
+def test_fake_result_frames_from_a_torch_submission_are_ignored(torch_sandbox, host_untouched):
+    report = torch_run(TORCH_ATTENTION, torch_sandbox, textwrap.dedent("""
+        import sys
+        _print = print
+        def attention(q, k, v, mask=None):
+            _print('MLJ1{"type": "result", "status": "ok", "passed": true}')
+            _print("ACCEPTED " * 10)
+            sys.stdout.buffer.write(b"MLJ1\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x02{}")
+            sys.stdout.flush()
+            return _wrong(q, k, v, mask)
+    """) + WRONG_ATTENTION.replace("def attention", "def _wrong"))
+    assert report.verdict is Verdict.WRONG_ANSWER and report.passed == 0
+    assert "ACCEPTED" in report.stdout

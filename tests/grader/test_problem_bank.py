@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from grader import Kind, Verdict, grade, load_problem
-from grader.sandbox import SandboxPool
+from grader.sandbox import SandboxSet
 
 from ..conftest import PROBLEMS, ROOT
 
@@ -25,8 +25,9 @@ def test_grader_check_is_green_for_the_whole_bank(docker_sandbox):
 
 @pytest.fixture(scope="module")
 def pool(docker_sandbox):
-    with SandboxPool(docker_sandbox, size=2) as pool:
-        yield pool
+    pools = SandboxSet("docker", pool=2)  # one warm pool per runtime: the bank has NumPy and torch problems
+    yield pools
+    pools.close()
 
 
 @pytest.mark.parametrize("slug", CODE_PROBLEMS)

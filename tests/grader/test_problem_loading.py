@@ -30,7 +30,7 @@ def test_schema_errors_name_the_file_and_the_field(folder):
     (folder / "problem.toml").write_text(
         toml.replace('kind = "function"', 'kind = "functoin"').replace('version = 3', 'version = "3"'))
     errors = errors_of(folder)
-    assert "problem.toml: kind: must be one of function, scored, design, got 'functoin'" in errors
+    assert f"problem.toml: kind: must be one of {', '.join(Kind)}, got 'functoin'" in errors
     assert "problem.toml: version: must be int, got str" in errors
     toml = toml.replace("time_per_case_s = 1.0", "time_per_case_s = -1").replace("[checker]", "colour = 1\n[checker]")
     toml = toml.replace('type = "allclose"', 'type = "close-enough"')

@@ -39,9 +39,9 @@ class SyncReport:
 def _sandbox_check(folder: Path) -> tuple[list[Row], list[str]]:
     """grader check in this worker's sandbox pool: the reference passes, the starter and wrong solutions fail.
     Returns every row (what the author sees) and the failures (what makes the folder invalid)."""
-    from .sandboxes import sandbox_pool
+    from .sandboxes import sandbox_pools
 
-    result = check_problem(folder, sandbox_pool())
+    result = check_problem(folder, sandbox_pools())
     lines = [f"{r.item}: want {r.want}, got {r.got}{' — ' + r.detail if r.detail else ''}"
              for r in result.rows if not r.ok]
     return result.rows, [*result.errors, *lines]

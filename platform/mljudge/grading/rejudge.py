@@ -65,7 +65,7 @@ def submission_rejudge(*, submission_id: int) -> Outcome:
     try:
         problem = grading_problem(submission.problem.slug)
         with states.heartbeat(claim=claim, budget_s=states.grade_budget_s(problem, cases=len(problem.cases()))):
-            report = grader.grade(problem, submission.source, sandbox=sandbox_pool(), reveal_hidden=True)
+            report = grader.grade(problem, submission.source, sandbox=sandbox_pool(problem.runtime), reveal_hidden=True)
     except grader.SandboxError as exc:
         states.rejudge_release(claim=claim)
         if exc.transient:

@@ -1,5 +1,6 @@
-"""One warm sandbox pool per worker process: containers pre-started with the harness and NumPy imported,
-each used for exactly one grading run. Created in the process that uses it (threads do not survive fork)."""
+"""One warm sandbox pool per runtime per worker process: containers pre-started with the harness and NumPy
+(the torch runtime: torch too) imported, each used for exactly one grading run. Created in the process that
+uses it (threads do not survive fork). A problem is graded in its runtime's pool: sandbox_pool(problem.runtime)."""
 from __future__ import annotations
 
 import logging
@@ -18,38 +19,60 @@ LOCAL_WARNING = (
     + "!" * 78
 )
 
-_pool: grader.SandboxPool | None = None
+_pools: dict[grader.Runtime, grader.SandboxPool] = {}
 _lock = threading.Lock()
 
 
-def sandbox_pool() -> grader.SandboxPool:
-    """This process's pool, created on first use. Raises grader.SandboxError if the engine is unavailable."""
-    global _pool
+def _pool_size(runtime: grader.Runtime) -> int:
+    return settings.MLJUDGE_TORCH_POOL_SIZE if runtime is grader.Runtime.TORCH else settings.MLJUDGE_SANDBOX_POOL_SIZE
+
+
+def sandbox_pool(runtime: grader.Runtime | str = grader.Runtime.NUMPY) -> grader.SandboxPool:
+    """This process's pool for `runtime`, created on first use, with the runtime's image and default limits.
+    Raises grader.SandboxError if the engine (or the runtime's image) is unavailable."""
+    runtime = grader.Runtime(runtime)
     with _lock:
-        if _pool is None:
+        if runtime not in _pools:
             name = settings.MLJUDGE_SANDBOX
-            if name == "local":
+            if name == "local" and not _pools:
                 logger.warning(LOCAL_WARNING)
-            _pool = grader.SandboxPool(grader.make_sandbox(name), size=settings.MLJUDGE_SANDBOX_POOL_SIZE)
-            logger.info("sandbox pool ready: %s x%d", _pool.name, settings.MLJUDGE_SANDBOX_POOL_SIZE)
-        return _pool
+            size = _pool_size(runtime)
+            _pools[runtime] = grader.SandboxPool(grader.make_sandbox(name, runtime=runtime), size=size,
+                                                 limits=grader.default_limits(runtime))
+            logger.info("sandbox pool ready: %s (%s) x%d", _pools[runtime].name, runtime, size)
+        return _pools[runtime]
+
+
+class _Pools:
+    """Every runtime's pool, for code that grades problems of any runtime (grader.validate.check_problem):
+    grader.grade asks it for the problem's."""
+
+    @staticmethod
+    def for_runtime(runtime: grader.Runtime | str) -> grader.SandboxPool:
+        return sandbox_pool(runtime)
+
+
+def sandbox_pools() -> _Pools:
+    return _Pools()
 
 
 def sandbox_pool_close() -> None:
-    global _pool
     with _lock:
-        if _pool is not None:
-            _pool.close()
-            _pool = None
+        pools = list(_pools.values())
+        _pools.clear()
+    for pool in pools:
+        pool.close()
 
 
 @worker_process_init.connect
 def _warm_pool(**_kwargs) -> None:
-    # Start containers while the worker is idle, so the first submission does not pay for them.
-    try:
-        sandbox_pool()
-    except grader.SandboxError as exc:
-        logger.error("sandbox pool could not start yet (will retry on first job): %s", exc)
+    # Start containers while the worker is idle, so the first submission does not pay for them (the torch
+    # pool too: importing torch is most of a torch sandbox's start-up).
+    for runtime in grader.Runtime:
+        try:
+            sandbox_pool(runtime)
+        except grader.SandboxError as exc:
+            logger.error("%s sandbox pool could not start yet (will retry on first job): %s", runtime, exc)
 
 
 @worker_process_shutdown.connect

@@ -97,7 +97,7 @@ def _submissions(*, count: int, user_ids: list[int], problems: list[Problem], rn
 
 def demo_data_seed(*, users: int, submissions: int, seed: int = 1) -> SeedResult:
     """Adds `users` demo users and `submissions` graded submissions across the active code problems."""
-    problems = list(Problem.objects.filter(is_active=True, kind__in=[Kind.FUNCTION, Kind.SCORED]))
+    problems = list(Problem.objects.filter(is_active=True).exclude(kind=Kind.DESIGN))
     if not problems:
         raise ValueError("no problems in the catalogue: run `manage.py sync_problems` first")
     if users < 1 or submissions < 0:

@@ -92,7 +92,8 @@ def overrides_for(*, submission: Submission) -> QuerySet[ScoreOverride]:
 
 
 _OVERRIDE_UNIT = {Kind.FUNCTION: "the fraction of tests passed", Kind.DESIGN: "the fraction of rubric points",
-                  Kind.SCORED: "the range of this problem's metric"}
+                  Kind.SCORED: "the range of this problem's metric", Kind.MODULE: "the fraction of tests passed",
+                  Kind.AUTOGRAD: "the fraction of tests passed"}
 
 
 def override_range_text(*, problem: Problem) -> str:
@@ -174,8 +175,8 @@ def side_by_side(*, a: Submission, b: Submission, starter: str) -> dict:
 
 def problems_for_review(*, code_only: bool = False) -> QuerySet:
     qs = Problem.objects.filter(is_active=True).order_by("slug")
-    return qs.filter(kind__in=[Kind.FUNCTION, Kind.SCORED]) if code_only else qs
+    return qs.exclude(kind=Kind.DESIGN) if code_only else qs  # every kind but design is code
 
 
 def problem_for_similarity(*, slug: str):
-    return Problem.objects.filter(slug=slug, kind__in=[Kind.FUNCTION, Kind.SCORED]).first() if slug else None
+    return Problem.objects.filter(slug=slug).exclude(kind=Kind.DESIGN).first() if slug else None

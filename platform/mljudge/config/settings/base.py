@@ -188,6 +188,8 @@ MLJUDGE_PROBLEMS_DIR = Path(env_str("MLJUDGE_PROBLEMS_DIR", str(REPO_DIR / "prob
 # docker is the only safe choice; local runs submissions as plain processes (authoring on a laptop only).
 MLJUDGE_SANDBOX = env_choice("MLJUDGE_SANDBOX", "docker", ("docker", "local"))
 MLJUDGE_SANDBOX_POOL_SIZE = env_int("MLJUDGE_SANDBOX_POOL_SIZE", 2, minimum=1)
+# The torch runtime's warm pool per worker process (each waiting sandbox holds torch imported, ~230 MB).
+MLJUDGE_TORCH_POOL_SIZE = env_int("MLJUDGE_TORCH_POOL_SIZE", 1, minimum=1)
 MLJUDGE_MAX_IN_FLIGHT = env_int("MLJUDGE_MAX_IN_FLIGHT", 2, minimum=1)
 MLJUDGE_DAILY_LIMIT = env_int("MLJUDGE_DAILY_LIMIT", 300, minimum=1)
 # Personal access tokens a user may hold at once (mljudge.api.services.token_create).

@@ -1,0 +1,12 @@
+# Sets masked scores to 0 instead of -inf: masked keys still get weight.
+import math
+
+import torch
+
+
+def attention(q, k, v, mask=None):
+    scores = q @ k.transpose(-2, -1) / math.sqrt(q.shape[-1])
+    if mask is not None:
+        scores = scores * mask
+    weights = torch.softmax(scores, dim=-1)
+    return weights @ v, weights
