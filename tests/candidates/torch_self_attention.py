@@ -1,12 +1,15 @@
-# An independent correct solution: einsum and an additive -inf mask instead of matmul and masked_fill.
 import math
 
 import torch
 
 
-def attention(q, k, v, mask=None):
-    scores = torch.einsum("...id,...jd->...ij", q, k) * (1.0 / math.sqrt(q.size(-1)))
+def attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, mask: torch.Tensor | None = None):
+    # Written from the statement alone: scores over the key axis, scaled by sqrt(d) (q/k width),
+    # masked (False -> -inf) before the softmax; mask (Lq, Lk) broadcasts over the batch dimensions.
+    d = q.shape[-1]
+    scores = torch.matmul(q, k.transpose(-2, -1)) / math.sqrt(d)
     if mask is not None:
-        scores = scores + torch.zeros_like(scores).masked_fill(mask.logical_not(), -math.inf)
-    weights = scores.softmax(dim=-1)
-    return torch.einsum("...ij,...jd->...id", weights, v), weights
+        scores = scores.masked_fill(~mask.to(torch.bool), float("-inf"))
+    weights = torch.softmax(scores, dim=-1)
+    output = torch.matmul(weights, v)
+    return output, weights
