@@ -18,3 +18,4 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("/", me.router)
+api.add_router("/", "mljudge.api.routes.webhooks.router")

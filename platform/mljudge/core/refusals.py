@@ -83,6 +83,10 @@ class Reason(StrEnum):
     TOKEN_SCOPE_UNKNOWN = "token_scope_unknown"
     TOKEN_EXPIRY_INVALID = "token_expiry_invalid"
     TOKEN_LIMIT = "token_limit"
+    WEBHOOK_NEEDS_TOKEN = "webhook_needs_token"
+    WEBHOOK_URL_INVALID = "webhook_url_invalid"
+    WEBHOOK_URL_PRIVATE = "webhook_url_private"
+    WEBHOOK_LIMIT = "webhook_limit"
 
 
 @dataclass(frozen=True)
@@ -157,6 +161,12 @@ REFUSALS: dict[Reason, Rule] = {
     Reason.TOKEN_SCOPE_UNKNOWN: Rule(_400, "Unknown scope '{scope}'; the scopes are {known}."),
     Reason.TOKEN_EXPIRY_INVALID: Rule(_400, "Choose an expiry among the offered ones."),
     Reason.TOKEN_LIMIT: Rule(_400, "You have {count} active tokens, the most allowed; revoke one first."),
+    Reason.WEBHOOK_NEEDS_TOKEN: Rule(_400, "Webhooks belong to a personal access token: call this with "
+                                           "'Authorization: Bearer <token>', not from a logged-in session."),
+    Reason.WEBHOOK_URL_INVALID: Rule(_400, "The webhook URL is not usable: {detail}."),
+    Reason.WEBHOOK_URL_PRIVATE: Rule(_400, "The webhook URL's host {host} is a {kind} address; webhooks are only "
+                                           "sent to public addresses."),
+    Reason.WEBHOOK_LIMIT: Rule(_400, "This token has {count} webhooks, the most allowed; delete one first."),
 }
 
 
