@@ -8,6 +8,7 @@
 #   MLJUDGE_SERVER                runserver (default) or gunicorn
 #   MLJUDGE_WORKERS               Celery grading worker processes (1); each keeps 2 warm sandboxes
 #   MLJUDGE_QUEUE, MLJUDGE_REJUDGE_QUEUE  Celery queues for new submissions and for rejudges
+#   MLJUDGE_WEBHOOK_QUEUE         Celery queue of webhook deliveries (mljudge-hooks)
 #   MLJUDGE_SANDBOX               docker (the default; required to start) or local (UNSAFE, only if you set it)
 #   DATABASE_URL, REDIS_URL       PostgreSQL / Redis to use instead of SQLite / a private Redis
 source "$(dirname "$0")/lib.sh"
@@ -42,7 +43,7 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-say "Celery workers (grading: $WORKERS process(es); rejudging: 1, niced; sandbox: $MLJUDGE_SANDBOX) and beat; logs in var/log/"
+say "Celery workers (grading: $WORKERS process(es); rejudging: 1, niced; webhooks: 2; sandbox: $MLJUDGE_SANDBOX) and beat; logs in var/log/"
 "$PY" -m celery -A mljudge.config worker -l INFO --concurrency="$WORKERS" -Q "${MLJUDGE_QUEUE:-mljudge}" \
   -n "grading@%h" >"$VAR/log/worker.log" 2>&1 &
 pids+=($!)
@@ -50,6 +51,11 @@ pids+=($!)
 # so new submissions on the grading queue never wait behind them.
 nice -n 10 "$PY" -m celery -A mljudge.config worker -l INFO --concurrency=1 -Q "${MLJUDGE_REJUDGE_QUEUE:-mljudge-rejudge}" \
   -n "rejudge@%h" >"$VAR/log/worker-rejudge.log" 2>&1 &
+pids+=($!)
+# Webhook deliveries: their own small worker, so a slow receiver (up to its 5 s timeout) never holds a
+# grading slot (prefork: the task's hard time limit needs it).
+"$PY" -m celery -A mljudge.config worker -l INFO --concurrency=2 -Q "${MLJUDGE_WEBHOOK_QUEUE:-mljudge-hooks}" \
+  -n "hooks@%h" >"$VAR/log/worker-hooks.log" 2>&1 &
 pids+=($!)
 "$PY" -m celery -A mljudge.config beat -l INFO -s "$VAR/celerybeat-schedule" >"$VAR/log/beat.log" 2>&1 &
 pids+=($!)

@@ -8,7 +8,7 @@ from ninja.openapi.docs import Swagger
 
 from . import errors
 from .models import Scope
-from .routes import authoring, cohorts, leaderboards, me, problems, review, submissions
+from .routes import authoring, cohorts, leaderboards, me, problems, review, submissions, webhooks
 
 DESCRIPTION = (
     "Practise and grade ML interview problems from scripts (guide: docs/api.md). Authenticate with a personal "
@@ -28,3 +28,4 @@ api.add_router("/", leaderboards.router)
 api.add_router("/", cohorts.router)
 api.add_router("/", review.router)
 api.add_router("/", authoring.router)
+api.add_router("/", webhooks.router)

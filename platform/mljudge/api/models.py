@@ -51,3 +51,51 @@ class ApiTokenUse(models.Model):
     class Meta:
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["token", "at"])]
+
+
+class Webhook(models.Model):
+    """A callback URL registered by one token (a webhook belongs to the token, not only to its user: revoking
+    the token silences it). The secret must be kept in clear to sign with; it is shown once, at creation."""
+
+    token = models.ForeignKey(ApiToken, on_delete=models.CASCADE, related_name="webhooks")
+    url = models.CharField(max_length=500)
+    secret = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+    disabled_at = models.DateTimeField(null=True, blank=True)   # deleted by its owner: no more deliveries
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.url
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    DELIVERED = "delivered", "Delivered"
+    FAILED = "failed", "Failed"     # gave up: attempts used up, or the webhook/token/address is no longer valid
+
+
+class WebhookEvent(models.TextChoices):
+    GRADED = "submission.graded", "A submission was graded"
+    REJUDGED = "submission.rejudged", "A rejudge changed a submission's verdict or score"
+
+
+class WebhookDelivery(models.Model):
+    """One event for one webhook, and how its attempts went. Every change is a conditional UPDATE in
+    api.webhook_services (a re-delivered task finds the row moved on and sends nothing)."""
+
+    webhook = models.ForeignKey(Webhook, on_delete=models.CASCADE, related_name="deliveries")
+    submission = models.ForeignKey("submissions.Submission", on_delete=models.CASCADE, related_name="+")
+    event = models.CharField(max_length=40, choices=WebhookEvent.choices)
+    status = models.CharField(max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    response_status = models.PositiveSmallIntegerField(null=True, blank=True)   # of the last attempt
+    error = models.CharField(max_length=200, blank=True)                       # of the last attempt
+    created_at = models.DateTimeField(default=timezone.now)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["webhook", "created_at"])]

@@ -35,6 +35,8 @@ def tokens(request):
         "tokens": selectors.tokens_of(user=request.user), "uses": selectors.token_uses_of(user=request.user),
         "scopes": Scope.choices, "expiry_days": services.EXPIRY_DAYS, "created": created,
         "max_tokens": settings.MLJUDGE_MAX_API_TOKENS,
+        "webhooks": selectors.webhooks_of(user=request.user),
+        "deliveries": selectors.webhook_deliveries_of(user=request.user),
     })
     response["Cache-Control"] = "no-store"   # the page that shows a secret is never cached
     return response

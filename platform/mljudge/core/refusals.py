@@ -88,13 +88,19 @@ class Reason(StrEnum):
     RUBRIC_COMMENT_NUL = "rubric_comment_nul"
     NOTHING_TO_REJUDGE = "nothing_to_rejudge"
     ANSWER_NOT_UTF8 = "answer_not_utf8"   # JSON can carry a lone surrogate, which no form can
+    WEBHOOK_NEEDS_TOKEN = "webhook_needs_token"
+    WEBHOOK_URL_INVALID = "webhook_url_invalid"
+    WEBHOOK_URL_PRIVATE = "webhook_url_private"
+    WEBHOOK_LIMIT = "webhook_limit"
 
 
 # Reasons met only through the API (/api/v1): its JSON errors carry them; no page shows them
 # (tests/platform/api/test_refusals.py provokes each).
 API_ONLY = frozenset({Reason.UNAUTHENTICATED, Reason.TOKEN_INVALID, Reason.TOKEN_EXPIRED, Reason.SCOPE_MISSING,
                       Reason.NOT_FOUND, Reason.INVALID_REQUEST, Reason.RUBRIC_UNKNOWN_CRITERION,
-                      Reason.NOTHING_TO_REJUDGE, Reason.ANSWER_NOT_UTF8})
+                      Reason.NOTHING_TO_REJUDGE, Reason.ANSWER_NOT_UTF8,
+                      Reason.WEBHOOK_NEEDS_TOKEN, Reason.WEBHOOK_URL_INVALID, Reason.WEBHOOK_URL_PRIVATE,
+                      Reason.WEBHOOK_LIMIT})
 
 
 @dataclass(frozen=True)
@@ -176,6 +182,12 @@ REFUSALS: dict[Reason, Rule] = {
                                                          "answer) on an older version of its problem is "
                                                          "rejudged; this one is not."),
     Reason.ANSWER_NOT_UTF8: Rule(_400, "Your answer is not valid Unicode text (it contains a lone surrogate)."),
+    Reason.WEBHOOK_NEEDS_TOKEN: Rule(_400, "Webhooks belong to a personal access token: call this with "
+                                           "'Authorization: Bearer <token>', not from a logged-in session."),
+    Reason.WEBHOOK_URL_INVALID: Rule(_400, "The webhook URL is not usable: {detail}."),
+    Reason.WEBHOOK_URL_PRIVATE: Rule(_400, "The webhook URL's host {host} is a {kind} address; webhooks are only "
+                                           "sent to public addresses."),
+    Reason.WEBHOOK_LIMIT: Rule(_400, "This token has {count} webhooks, the most allowed; delete one first."),
 }
 
 

@@ -10,6 +10,8 @@ import grader
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
+from mljudge.api.models import WebhookEvent
+from mljudge.api.webhook_services import webhooks_notify
 from mljudge.core.refusals import Reason, Refused
 from mljudge.leaderboards.services import best_result_recompute
 from mljudge.submissions.models import Mode, Status, Submission
@@ -76,10 +78,13 @@ def submission_rejudge(*, submission_id: int) -> Outcome:
         states.rejudge_release(claim=claim)
         logger.exception("rejudge of %s failed; the previous report stays", submission_id)
         return Outcome.FAILED
+    fields = report_fields(report)
     with transaction.atomic():
         old = claim.held().select_for_update().first()
-        if old is None or not states.rejudge_finish(claim=claim, fields=report_fields(report)):
+        if old is None or not states.rejudge_finish(claim=claim, fields=fields):
             return Outcome.STALE  # this worker went silent and another rejudge took the row over
+        if (old.verdict, old.score) != (fields["verdict"], fields["score"]):
+            webhooks_notify(submission_id=old.id, event=WebhookEvent.REJUDGED)   # on commit; never raises
         ReportHistory.objects.create(submission=old, problem_version_id=old.problem_version_id, verdict=old.verdict,
                                      score=old.score, passed=old.passed, total=old.total, report=old.report,
                                      graded_at=old.finished_at)

@@ -127,8 +127,11 @@ def submission_requeue(*, submission_id: int, status: str, attempts: int, now: d
 def submission_finish(*, claim: Claim, fields: dict) -> bool:
     """RUNNING → GRADED with the report's columns (`fields`); False if the row was re-claimed meanwhile. The
     caller wraps it in the transaction that also records the leaderboard."""
-    return claim.held().update(status=Status.GRADED, **fields, finished_at=timezone.now(), progress=None,
-                               message="") == 1
+    finished = claim.held().update(status=Status.GRADED, **fields, finished_at=timezone.now(), progress=None,
+                                   message="") == 1
+    if finished:
+        _announce(submission_id=claim.submission.id)
+    return finished
 
 
 def submission_give_up(*, submission_id: int, status: str, attempts: int, detail: str) -> bool:
@@ -139,7 +142,17 @@ def submission_give_up(*, submission_id: int, status: str, attempts: int, detail
                        progress=None, message=NOT_YOUR_FAULT.format(attempts=attempts, detail=detail)))
     if changed:
         logger.error("submission %s: system error after %d attempt(s): %s", submission_id, attempts, detail)
+        _announce(submission_id=submission_id)
     return changed == 1
+
+
+def _announce(*, submission_id: int) -> None:
+    """A run or submission reached its final grade (GRADED or SYSTEM_ERROR): its owner's webhooks are told
+    once the transaction commits. Here, because these two transitions are the only ways a grade is first
+    written, whoever calls them; webhooks_notify never raises and never waits."""
+    from mljudge.api.webhook_services import webhooks_notify
+
+    webhooks_notify(submission_id=submission_id)
 
 
 # --- design answers: awaiting_review -> graded -------------------------------------------------------------

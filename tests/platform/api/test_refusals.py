@@ -1,7 +1,7 @@
 """Every reason only the API gives (core.refusals.API_ONLY) is reached by a real request and answered with the
 status and message core.refusals.REFUSALS holds for it, in the API's one error shape. Three are provoked where
 their endpoints are tested: test_review.py (rubric_unknown_criterion, nothing_to_rejudge) and
-test_submissions.py (answer_not_utf8)."""
+test_submissions.py (answer_not_utf8), test_webhooks.py (the four webhook_* reasons)."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -15,7 +15,10 @@ from mljudge.core.refusals import API_ONLY, REFUSALS, Reason, Refused
 from .conftest import ApiClient, error_of
 
 pytestmark = pytest.mark.django_db
-PROVOKED_ELSEWHERE = {Reason.RUBRIC_UNKNOWN_CRITERION, Reason.NOTHING_TO_REJUDGE, Reason.ANSWER_NOT_UTF8}
+PROVOKED_ELSEWHERE = {Reason.RUBRIC_UNKNOWN_CRITERION, Reason.NOTHING_TO_REJUDGE, Reason.ANSWER_NOT_UTF8,
+                      # test_webhooks.py
+                      Reason.WEBHOOK_NEEDS_TOKEN, Reason.WEBHOOK_URL_INVALID, Reason.WEBHOOK_URL_PRIVATE,
+                      Reason.WEBHOOK_LIMIT}
 
 
 def _expired(client, user, make_token):

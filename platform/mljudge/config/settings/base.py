@@ -10,7 +10,7 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from mljudge.leaderboards.scoring import WINDOW_REFRESH
 
-from ..env import env_bool, env_choice, env_int, env_list, env_str
+from ..env import env_bool, env_choice, env_float, env_int, env_list, env_str
 
 PLATFORM_DIR = Path(__file__).resolve().parents[3]   # <repo>/platform
 REPO_DIR = PLATFORM_DIR.parent
@@ -256,3 +256,13 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 # The API (mljudge.api): list endpoints page with ?limit=&offset=.
 NINJA_PAGINATION_PER_PAGE = 20
 NINJA_PAGINATION_MAX_LIMIT = 100
+
+# Webhooks (mljudge.api.webhook_services): POSTed by their own worker on their own queue (scripts/run.sh), so a
+# slow receiver never holds up grading. Addresses that resolve to loopback, private, link-local, multicast or
+# reserved networks are refused (SSRF: a webhook must not reach the site's own network) unless allowed here.
+MLJUDGE_WEBHOOK_QUEUE = env_str("MLJUDGE_WEBHOOK_QUEUE", "mljudge-hooks")
+MLJUDGE_WEBHOOK_ALLOW_PRIVATE = env_bool("MLJUDGE_WEBHOOK_ALLOW_PRIVATE", False)
+MLJUDGE_WEBHOOK_ATTEMPTS = env_int("MLJUDGE_WEBHOOK_ATTEMPTS", 6, minimum=1)
+# Attempt n+1 waits base * 4**(n-1): 30 s, 2 min, 8 min, 32 min, ~2 h (six attempts over about 2.8 hours).
+MLJUDGE_WEBHOOK_BACKOFF_S = env_float("MLJUDGE_WEBHOOK_BACKOFF_S", 30.0)
+MLJUDGE_WEBHOOK_TIMEOUT_S = min(env_float("MLJUDGE_WEBHOOK_TIMEOUT_S", 5.0), 5.0)

@@ -32,3 +32,7 @@ CELERY_TASK_ROUTES = {name: {"queue": MLJUDGE_REJUDGE_QUEUE} for name in CELERY_
 # The live server's request threads must not keep connections open past the test (or the test database
 # cannot be dropped at the end).
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Webhooks: the tests' listener is on 127.0.0.1; their own queue, this run's; retries in tenths of a second.
+MLJUDGE_WEBHOOK_ALLOW_PRIVATE = True
+MLJUDGE_WEBHOOK_QUEUE = os.environ.get("MLJUDGE_WEBHOOK_QUEUE") or f"{CELERY_TASK_DEFAULT_QUEUE}-hooks"
+MLJUDGE_WEBHOOK_BACKOFF_S = 0.2
