@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 
 from .models import ApiToken, ApiTokenUse, Webhook, WebhookDelivery
 
@@ -23,7 +23,10 @@ def webhooks_of_token(*, token: ApiToken) -> QuerySet[Webhook]:
 
 def webhook_of_token(*, token: ApiToken, webhook_id: int) -> Webhook:
     """One of the token's webhooks; 404 for any other id (another token's, even the same user's)."""
-    return get_object_or_404(webhooks_of_token(token=token), id=webhook_id)
+    webhook = webhooks_of_token(token=token).filter(id=webhook_id).first()
+    if webhook is None:
+        raise Http404("No such webhook")
+    return webhook
 
 
 def deliveries_of(*, webhook: Webhook) -> QuerySet[WebhookDelivery]:

@@ -56,6 +56,7 @@ class Target:
     control: list | None = None            # params for the owner's call, when not `params` (slugs)
     expect: tuple[int, str] = (404, "not_found")
     marker: str = ""                       # text of the owner's object that must not reach the intruder
+    owner_api: object | None = None        # the owner's client, when the object belongs to one token of theirs
 
 
 @dataclass
@@ -64,11 +65,13 @@ class World:
     objects: dict = field(default_factory=dict)
 
 
-def _webhook(world: World, api_client) -> int:
-    """Made through the API itself (POST /webhooks, per the contract): this worktree does not know its model."""
-    response = api_client(world.users["ann"], ("read",)).post("/webhooks", {"url": "https://example.com/hook"})
+def _webhook(world: World, api_client) -> Target:
+    """Made through the API itself (POST /webhooks). A webhook belongs to the token that registered it: the
+    owner's control call uses that token (the same user's other tokens get 404 too, by design)."""
+    owner_api = api_client(world.users["ann"], ALL_SCOPES)
+    response = owner_api.post("/webhooks", {"url": "http://127.0.0.1:9/hook"})
     assert response.status_code == 201, response.content[:300]
-    return response.json()["id"]
+    return Target("ann", "bob", [response.json()["id"]], owner_api=owner_api)
 
 
 def _sub(w: World) -> int:
@@ -94,8 +97,8 @@ TARGETS: dict[str, Callable[[World, Callable], Target]] = {
                                                     expect=(403, "not_allowed")),
     # solvers (other helpers' endpoints, from the contract)
     "GET /submissions/{}": lambda w, c: Target("ann", "bob", [_sub(w)], marker="CODE-OF-ann"),
-    "DELETE /webhooks/{}": lambda w, c: Target("ann", "bob", [_webhook(w, c)]),
-    "GET /webhooks/{}/deliveries": lambda w, c: Target("ann", "bob", [_webhook(w, c)]),
+    "DELETE /webhooks/{}": _webhook,
+    "GET /webhooks/{}/deliveries": _webhook,
     # slugs: a draft is nobody's to see here (authors preview drafts on their page); the control is published
     "GET /problems/{}": lambda w, c: Target("ann", "bob", ["secret-draft"], control=["toy"], marker="SECRET"),
     "POST /problems/{}/submissions": lambda w, c: Target(
@@ -155,7 +158,7 @@ def test_another_users_id_is_not_found(key, world, api_client):
     assert (response.status_code, response.json()) == (missing.status_code, missing.json()), key
     if target.marker:
         assert target.marker not in response.content.decode()
-    owner = api_client(world.users[target.owner], ALL_SCOPES)
+    owner = target.owner_api or api_client(world.users[target.owner], ALL_SCOPES)
     control = call(owner, method, path, target.control or target.params, target.body)
     assert control.status_code not in (404, 500), (key, control.content[:300])   # the object was really made
 
