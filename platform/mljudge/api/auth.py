@@ -30,10 +30,17 @@ def rate_limited(name: str, request: HttpRequest) -> None:
         raise RateLimited(seconds=wait, limit=name)
 
 
-def _count(request: HttpRequest) -> None:
+def over_limit(request: HttpRequest) -> RateLimited | None:
+    """Counts the request against the "api" limit (per user, or per address before anyone is known): the
+    refusal if it is over."""
     wait = refusal_wait("api", request)
-    if wait is not None:
-        raise RateLimited(seconds=wait)
+    return None if wait is None else RateLimited(seconds=wait)
+
+
+def _count(request: HttpRequest) -> None:
+    refusal = over_limit(request)
+    if refusal is not None:
+        raise refusal
 
 
 class Token(HttpBearer):
@@ -44,12 +51,16 @@ class Token(HttpBearer):
         super().__init__()
 
     def authenticate(self, request: HttpRequest, token: str):
-        api_token = token_authenticate(secret=token.strip())   # Refused: 401
+        try:
+            api_token = token_authenticate(secret=token.strip())   # Refused: 401
+        except Refused:
+            _count(request)   # a wrong token counts too, against the caller's address
+            raise
         request.user = api_token.user
         request.api_token = api_token   # api.middleware logs the use once the response is known
+        _count(request)       # before the scope: a refused request costs its sender as much as another
         if self.scope is not None and self.scope not in api_token.scopes:
             raise Refused(Reason.SCOPE_MISSING, scope=self.scope.value)
-        _count(request)
         return api_token
 
 

@@ -3,13 +3,19 @@ that does not fit its schema): the reason is a core.refusals.Reason value (stabl
 status and message come from core.refusals.REFUSALS, as on the pages."""
 from __future__ import annotations
 
+import logging
+
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from mljudge.core.refusals import Reason, Refused
+
+from . import auth
 from mljudge.grading.api import source_too_big
+
+logger = logging.getLogger("mljudge.api")
 
 
 def error_body(refusal: Refused, **extra) -> dict:
@@ -31,7 +37,8 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request, exc):
-        return respond(request, Refused(Reason.UNAUTHENTICATED))
+        # Counted per address like every other request, so that anonymous hammering is limited too.
+        return respond(request, auth.over_limit(request) or Refused(Reason.UNAUTHENTICATED))
 
     @api.exception_handler(Http404)
     def not_found(request, exc):
@@ -55,10 +62,22 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):
-        # ninja's own (e.g. the session's failed CSRF check, a malformed JSON body).
+        # ninja's own (e.g. the session's failed CSRF check, a malformed JSON body). ninja wraps whatever the
+        # body parser raised: our parser's refusal (api.parser) or a body too large to read keep their answer.
+        cause = exc.__cause__
+        if isinstance(cause, Refused):
+            return respond(request, cause)
+        if isinstance(cause, RequestDataTooBig):
+            return respond(request, source_too_big())
         if exc.status_code == 403:
             return respond(request, Refused(Reason.FORM_EXPIRED))
         return respond(request, Refused(Reason.INVALID_REQUEST, detail=str(exc)[:300]))
+
+    @api.exception_handler(Exception)
+    def server_error(request, exc: Exception):
+        # Anything unforeseen is still the API's error shape (and logged with its traceback, as Django would).
+        logger.error("API error on %s %s", request.method, request.path, exc_info=exc)
+        return respond(request, Refused(Reason.SERVER_ERROR))
 
 
 def _what(exc: Http404) -> str:

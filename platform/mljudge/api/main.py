@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from ninja.openapi.docs import Swagger
 
 from . import errors
+from .parser import StrictJsonParser
 from .models import Scope
 from .routes import authoring, cohorts, leaderboards, me, problems, review, submissions, webhooks
 
@@ -19,7 +20,7 @@ DESCRIPTION = (
     "`{\"error\": {\"reason\", \"message\", \"status\"}}`; lists take `?limit=&offset=`.")
 
 api = NinjaAPI(title="mljudge API", version="1", urls_namespace="api-v1", docs=Swagger(), docs_url="/docs",
-               openapi_url="/openapi.json", description=DESCRIPTION)
+               openapi_url="/openapi.json", description=DESCRIPTION, parser=StrictJsonParser())
 errors.install(api)
 api.add_router("/", me.router)
 api.add_router("/", problems.router)

@@ -13,7 +13,8 @@ class TokenUseMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         token = getattr(request, "api_token", None)
-        if token is not None:
+        # A refused flood (429) is not logged row by row: the limit already bounds it, the log would not be.
+        if token is not None and response.status_code != 429:
             token_use_record(token=token, method=request.method, path=request.path, status=response.status_code,
                              ip=client_ip(request))
         return response

@@ -61,7 +61,8 @@ def cohort_by_token(*, token: str) -> Cohort:
 def cohort_members(*, cohort: Cohort) -> QuerySet:
     """Members who accepted; invited users are not members yet."""
     return get_user_model().objects.filter(
-        id__in=_accepted(CohortRole.MEMBER).filter(cohort=cohort).values("user_id")).order_by("username")
+        id__in=_accepted(CohortRole.MEMBER).filter(cohort=cohort).values("user_id")
+    ).select_related("profile").order_by("username")
 
 
 def cohort_instructors(*, cohort: Cohort) -> QuerySet:

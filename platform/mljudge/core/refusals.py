@@ -87,7 +87,9 @@ class Reason(StrEnum):
     RUBRIC_UNKNOWN_CRITERION = "rubric_unknown_criterion"
     RUBRIC_COMMENT_NUL = "rubric_comment_nul"
     NOTHING_TO_REJUDGE = "nothing_to_rejudge"
-    ANSWER_NOT_UTF8 = "answer_not_utf8"   # JSON can carry a lone surrogate, which no form can
+    TEXT_NOT_UNICODE = "text_not_unicode"   # JSON can carry a lone surrogate, which no form can
+    WAIT_LIMIT = "wait_limit"
+    SERVER_ERROR = "server_error"
     WEBHOOK_NEEDS_TOKEN = "webhook_needs_token"
     WEBHOOK_URL_INVALID = "webhook_url_invalid"
     WEBHOOK_URL_PRIVATE = "webhook_url_private"
@@ -98,7 +100,8 @@ class Reason(StrEnum):
 # (tests/platform/api/test_refusals.py provokes each).
 API_ONLY = frozenset({Reason.UNAUTHENTICATED, Reason.TOKEN_INVALID, Reason.TOKEN_EXPIRED, Reason.SCOPE_MISSING,
                       Reason.NOT_FOUND, Reason.INVALID_REQUEST, Reason.RUBRIC_UNKNOWN_CRITERION,
-                      Reason.NOTHING_TO_REJUDGE, Reason.ANSWER_NOT_UTF8,
+                      Reason.NOTHING_TO_REJUDGE, Reason.TEXT_NOT_UNICODE,
+                      Reason.WAIT_LIMIT, Reason.SERVER_ERROR,
                       Reason.WEBHOOK_NEEDS_TOKEN, Reason.WEBHOOK_URL_INVALID, Reason.WEBHOOK_URL_PRIVATE,
                       Reason.WEBHOOK_LIMIT})
 
@@ -181,7 +184,12 @@ REFUSALS: dict[Reason, Rule] = {
     Reason.NOTHING_TO_REJUDGE: Rule(HTTPStatus.CONFLICT, "Only a graded submission (not a run or a design "
                                                          "answer) on an older version of its problem is "
                                                          "rejudged; this one is not."),
-    Reason.ANSWER_NOT_UTF8: Rule(_400, "Your answer is not valid Unicode text (it contains a lone surrogate)."),
+    Reason.TEXT_NOT_UNICODE: Rule(_400, "The request holds text that is not valid Unicode: a lone surrogate "
+                                        "(such as \\ud800) in {field}."),
+    Reason.WAIT_LIMIT: Rule(_429, "You already have {count} requests waiting for a verdict, the most at a time; "
+                                  "wait on one submission at a time (or poll without ?wait=)."),
+    Reason.SERVER_ERROR: Rule(HTTPStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side (it is logged); "
+                                                                "try again later."),
     Reason.WEBHOOK_NEEDS_TOKEN: Rule(_400, "Webhooks belong to a personal access token: call this with "
                                            "'Authorization: Bearer <token>', not from a logged-in session."),
     Reason.WEBHOOK_URL_INVALID: Rule(_400, "The webhook URL is not usable: {detail}."),

@@ -87,10 +87,11 @@ def submissions_visible_to(*, viewer: AbstractBaseUser, problem: Problem | None 
     return qs
 
 
-def submission_for_viewer(*, viewer: AbstractBaseUser, submission_id: int) -> Submission:
-    """The submission, or Http404 (not 403: others' submission ids are not confirmed to exist)."""
+def submission_for_viewer(*, viewer: AbstractBaseUser, submission_id: int, own_only: bool = False) -> Submission:
+    """The submission, or Http404 (not 403: others' submission ids are not confirmed to exist). Staff may open
+    anyone's, unless own_only."""
     qs = _with_override_notes(Submission.objects.select_related("problem", "user", "user__profile"))
-    if not can_view_all_submissions(user=viewer):
+    if own_only or not can_view_all_submissions(user=viewer):
         qs = qs.filter(user=viewer)
     try:
         return qs.get(id=submission_id)

@@ -76,11 +76,6 @@ def _answer_checked(answer: str) -> str:
     answer = answer.replace("\r\n", "\n")
     if "\x00" in answer:
         raise SubmissionRefused(Reason.ANSWER_NUL)
-    if not answer.isascii():
-        try:
-            answer.encode("utf-8")
-        except UnicodeEncodeError:
-            raise SubmissionRefused(Reason.ANSWER_NOT_UTF8) from None
     if len(answer) > ANSWER_MAX_CHARS:
         raise SubmissionRefused(Reason.ANSWER_TOO_LONG, length=len(answer), limit=ANSWER_MAX_CHARS)
     return answer

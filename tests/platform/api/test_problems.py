@@ -157,3 +157,12 @@ def test_a_problem_whose_folder_is_gone_still_answers(api_client, make_user, cat
     settings.MLJUDGE_PROBLEMS_DIR = tmp_path
     body = api_client(make_user(), ["read"]).get("/problems/vectors").json()
     assert body["examples"] == [] and body["limits"] is None and body["statement_md"]
+
+
+@pytest.mark.parametrize("offset", [10_001, 2**63, 2**70])
+def test_an_offset_past_the_cap_is_a_422_not_a_500(api_client, make_user, catalogue, offset):
+    from mljudge.api.paging import MAX_OFFSET
+
+    assert offset > MAX_OFFSET
+    response = api_client(make_user(), ["read"]).get("/problems", {"offset": offset})
+    assert response.status_code == 422 and error_of(response)["reason"] == "invalid_request"

@@ -1,9 +1,10 @@
 """Every reason only the API gives (core.refusals.API_ONLY) is reached by a real request and answered with the
-status and message core.refusals.REFUSALS holds for it, in the API's one error shape. Three are provoked where
+status and message core.refusals.REFUSALS holds for it, in the API's one error shape. Some are provoked where
 their endpoints are tested: test_review.py (rubric_unknown_criterion, nothing_to_rejudge) and
-test_submissions.py (answer_not_utf8), test_webhooks.py (the four webhook_* reasons)."""
+test_webhooks.py (the four webhook_* reasons)."""
 from __future__ import annotations
 
+from contextlib import ExitStack
 from datetime import timedelta
 
 import pytest
@@ -15,7 +16,7 @@ from mljudge.core.refusals import API_ONLY, REFUSALS, Reason, Refused
 from .conftest import ApiClient, error_of
 
 pytestmark = pytest.mark.django_db
-PROVOKED_ELSEWHERE = {Reason.RUBRIC_UNKNOWN_CRITERION, Reason.NOTHING_TO_REJUDGE, Reason.ANSWER_NOT_UTF8,
+PROVOKED_ELSEWHERE = {Reason.RUBRIC_UNKNOWN_CRITERION, Reason.NOTHING_TO_REJUDGE,
                       # test_webhooks.py
                       Reason.WEBHOOK_NEEDS_TOKEN, Reason.WEBHOOK_URL_INVALID, Reason.WEBHOOK_URL_PRIVATE,
                       Reason.WEBHOOK_LIMIT}
@@ -39,6 +40,45 @@ CASES = {
     Reason.INVALID_REQUEST: lambda c, u, t: (ApiClient(c, t(u, ["review"])).get("/cohorts/1/export",
                                                                                {"format": "xlsx"}), None),
 }
+
+
+def _waiting(c, u, t):
+    from mljudge.api.longpoll import MAX_WAITING, waiting_slot
+    from mljudge.submissions.models import Mode, Status, Submission
+
+    problem = _problem()
+    submission = Submission.objects.create(user=u, problem=problem, mode=Mode.RUN, status=Status.QUEUED,
+                                           source="x = 1\n", queued_at=timezone.now())
+    with ExitStack() as stack:
+        for _ in range(MAX_WAITING):   # the user's other waits, open elsewhere
+            stack.enter_context(waiting_slot(user_id=u.pk))
+        return ApiClient(c, t(u, ["read"])).get(f"/submissions/{submission.id}", {"wait": 5}), {"count": MAX_WAITING}
+
+
+def _problem():
+    from mljudge.problemset.services import ProblemData, problem_store
+
+    return problem_store(data=ProblemData(slug="toy", title="Toy", kind="function", difficulty="easy", topics=[],
+                                          statement_md="x", starter="", entry_point="f", declared_version=1,
+                                          content_hash="h"))[0]
+
+
+def _crash(c, u, t):
+    from unittest import mock
+
+    with mock.patch("mljudge.api.routes.me.is_reviewer", side_effect=RuntimeError("boom")):
+        return ApiClient(c, t(u, ["read"])).get("/whoami"), {}
+
+
+def _surrogate(c, u, t):
+    raw = b'{"mode": "run", "source": "x = \\"\\ud800\\"\\n"}'
+    _problem()
+    return ApiClient(c, t(u, ["submit"])).post("/problems/toy/submissions", raw=raw), {"field": "source"}
+
+
+CASES[Reason.WAIT_LIMIT] = _waiting
+CASES[Reason.SERVER_ERROR] = _crash
+CASES[Reason.TEXT_NOT_UNICODE] = _surrogate
 
 
 def test_every_api_only_reason_has_a_case():

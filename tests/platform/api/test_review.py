@@ -276,3 +276,12 @@ def test_there_is_nothing_to_rejudge_on_the_current_version_or_for_a_run(
     for response in (current, of_run):
         assert response.status_code == 409 and error_of(response)["reason"] == "nothing_to_rejudge"
     assert rejudge_queue() == []
+
+
+@pytest.mark.parametrize("path, body", [
+    ("comments", {"body": "hi \ud800"}),
+    ("override", {"score": 0.5, "reason": "because \udfff"}),
+])
+def test_a_lone_surrogate_in_any_field_is_a_400_not_a_500(reviewer_api, classroom, path, body):
+    response = reviewer_api().post(f"/review/submissions/{classroom['subs']['ann'].id}/{path}", body)
+    assert response.status_code == 400 and error_of(response)["reason"] == "text_not_unicode"

@@ -294,3 +294,24 @@ def test_api_requests_are_limited_per_token_owner_with_a_json_429(client, make_u
     assert 0 < int(refused["Retry-After"]) <= 60
     other_secret = token_create(user=other, name="x", scopes=["read"], expires_in_days=None).secret
     assert client.get("/api/v1/whoami", headers={"Authorization": f"Bearer {other_secret}"}).status_code == 200
+
+
+def test_api_requests_refused_before_a_user_is_known_count_too(client, make_user):
+    """Wrong tokens and missing credentials count against the address, and a token's requests count before its
+    scope is checked; a flood of 429s is not logged row by row."""
+    from mljudge.api.models import ApiTokenUse
+    from mljudge.api.services import token_create
+
+    bad = {"Authorization": "Bearer mlj_" + "x" * 43}
+    statuses = [client.get("/api/v1/whoami", headers=bad).status_code for _ in range(allowed("api"))]
+    assert set(statuses) == {401}
+    assert client.get("/api/v1/whoami", headers=bad).status_code == 429
+    assert client.get("/api/v1/whoami").status_code == 429          # no credentials: the same address
+
+    secret = token_create(user=make_user(), name="x", scopes=["read"], expires_in_days=None).secret
+    scoped = {"Authorization": f"Bearer {secret}"}
+    statuses = [client.post("/api/v1/problems/x/submissions", {}, content_type="application/json",
+                            headers=scoped).status_code for _ in range(allowed("api") + 5)]
+    assert statuses[:allowed("api")] == [403] * allowed("api") and set(statuses[allowed("api"):]) == {429}
+    assert ApiTokenUse.objects.filter(status=429).count() == 0
+    assert ApiTokenUse.objects.count() == allowed("api")

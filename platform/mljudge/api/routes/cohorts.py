@@ -7,7 +7,9 @@ from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
+
+from mljudge.api.paging import Paged
 
 from mljudge.api.auth import scoped
 from mljudge.api.models import Scope
@@ -73,7 +75,7 @@ def _cohort(cohort) -> dict:
 
 
 @router.get("/cohorts", response=list[CohortOut], auth=REVIEW, summary="The cohorts you instruct")
-@paginate(LimitOffsetPagination)
+@paginate(Paged)
 def cohort_list(request: HttpRequest):
     return selectors.cohorts_instructed_by(user=request.user).order_by("name", "id")
 
@@ -95,7 +97,7 @@ def cohort_members(request: HttpRequest, cohort_id: int):
 
 @router.get("/cohorts/{int:cohort_id}/submissions", response=list[ReviewSubmissionSummary], auth=REVIEW,
             summary="What the cohort's members share with it, newest first")
-@paginate(LimitOffsetPagination)
+@paginate(Paged)
 def cohort_submissions(request: HttpRequest, cohort_id: int, filters: Query[SubmissionFilters]):
     cohort = selectors.cohort_for_instructor(user=request.user, cohort_id=cohort_id)
     return dashboard_submissions(viewer=request.user, filters=DashboardFilters(

@@ -1,6 +1,7 @@
 from django.http import HttpRequest
 from ninja import Router
 
+from mljudge.accounts.selectors import display_name_for
 from mljudge.api.auth import scoped
 from mljudge.api.schemas import WhoAmI
 from mljudge.cohorts.selectors import is_reviewer
@@ -12,10 +13,9 @@ router = Router(tags=["you"])
 def whoami(request: HttpRequest):
     user = request.user
     token = getattr(request, "api_token", None)
-    profile = getattr(user, "profile", None)
     return {
         "username": user.get_username(),
-        "display_name": (profile.display_name if profile else "") or user.get_username(),
+        "display_name": display_name_for(user=user),
         "roles": sorted(group.name for group in user.groups.all()) + (["staff"] if user.is_staff else []),
         "is_reviewer": is_reviewer(user=user),
         "token": None if token is None else {"name": token.name, "prefix": token.prefix, "scopes": token.scopes,

@@ -3,11 +3,11 @@ Drafts and inactive problems stay hidden exactly as on the pages (problemset.sel
 from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from mljudge.api.auth import scoped
 from mljudge.api.models import Scope
-from mljudge.api.paging import Mapped
+from mljudge.api.paging import Mapped, Paged
 from mljudge.grading.api import problem_public_facts
 from mljudge.problemset.models import Difficulty, Kind, Problem
 from mljudge.problemset.selectors import SolveStatus, problem_by_slug, problem_catalogue
@@ -65,7 +65,7 @@ def _summary(problem: Problem) -> dict:
 
 
 @router.get("/problems", response=list[ProblemSummary], auth=scoped(Scope.READ), summary="The problem catalogue")
-@paginate(LimitOffsetPagination)
+@paginate(Paged)
 def problem_list(request: HttpRequest, filters: Query[ProblemFilters]):
     problems = problem_catalogue(user=request.user, topic=filters.topic, q=filters.q,
                                  difficulty=filters.difficulty or "", kind=filters.kind or "",

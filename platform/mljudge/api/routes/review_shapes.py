@@ -6,12 +6,12 @@ from datetime import datetime
 from django.urls import reverse
 from ninja import Schema
 
+from mljudge.accounts.selectors import display_name_for
 from mljudge.submissions.models import Submission
 
 
 def display_name(user) -> str:
-    profile = getattr(user, "profile", None)
-    return profile.display_name if profile else ""
+    return display_name_for(user=user)
 
 
 def review_url(*, submission_id: int) -> str:

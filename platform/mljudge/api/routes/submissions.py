@@ -1,19 +1,18 @@
 """Submitting code and design answers, and reading one's submissions: the same services as the problem page's
 Run/Submit buttons and the submission pages (quotas, source checks, visibility, the solver view of a report)."""
-import time
 from datetime import datetime
 from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status as Respond
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from mljudge.api.auth import scoped
 from mljudge.api.models import Scope
-from mljudge.api.paging import Mapped
+from mljudge.api.paging import Mapped, Paged
+from mljudge.api.longpoll import MAX_WAIT_S, wait_for, waiting_slot
 from mljudge.api.payloads import is_final, submission_payload, submission_summary, submission_url
-from mljudge.cohorts.services import code_access_record
 from mljudge.grading.queue import queue_position
 from mljudge.grading.reports import solver_view
 from mljudge.problemset.selectors import problem_by_slug
@@ -23,8 +22,6 @@ from mljudge.submissions.services import design_answer_create, submission_create
 
 router = Router(tags=["submissions"])
 
-MAX_WAIT_S = 20      # a long-poll's longest wait (gunicorn's threads serve it: config/gunicorn.conf.py)
-POLL_EVERY_S = 0.25  # how often a long-poll re-reads the row
 
 
 class CodeIn(Schema):
@@ -114,17 +111,24 @@ def answer_new(request: HttpRequest, slug: str, body: AnswerIn):
 
 
 @router.get("/submissions/{submission_id}", response=SubmissionOut, auth=scoped(Scope.READ), url_name="submission",
-            summary="A submission: status, verdict, your view of its report, live progress (long-poll with ?wait=)")
+            summary="One of your submissions: status, verdict, your view of its report, live progress (long-poll "
+                    "with ?wait=)")
 def submission_detail(request: HttpRequest, submission_id: int, poll: Query[LongPoll]):
-    submission = submission_for_viewer(viewer=request.user, submission_id=submission_id)
-    code_access_record(viewer=request.user, submission=submission)   # staff reading someone else's: logged
+    # Your own only, even for staff: this is the solver's view, and it shows no code. Reviewers read others'
+    # submissions through /review/submissions/{id}, which logs the access.
+    def read() -> Submission:
+        return submission_for_viewer(viewer=request.user, submission_id=submission_id, own_only=True)
+
+    submission = read()
     seen = _progress_rows(submission) if poll.seen is None else poll.seen
-    deadline = time.monotonic() + poll.wait
-    # Autocommit between reads: no transaction (and no row lock) is held while sleeping.
-    while not (is_final(submission) or _progress_rows(submission) > seen) and time.monotonic() < deadline:
-        time.sleep(min(POLL_EVERY_S, max(0.0, deadline - time.monotonic())))
-        submission = submission_for_viewer(viewer=request.user, submission_id=submission_id)
+    if poll.wait and not _changed(submission, seen):
+        with waiting_slot(user_id=request.user.pk):
+            submission = wait_for(read=read, changed=lambda s: _changed(s, seen), seconds=poll.wait)
     return submission_payload(submission=submission)
+
+
+def _changed(submission: Submission, seen: int) -> bool:
+    return is_final(submission) or _progress_rows(submission) > seen
 
 
 def _progress_rows(submission: Submission) -> int:
@@ -134,7 +138,7 @@ def _progress_rows(submission: Submission) -> int:
 
 @router.get("/submissions", response=list[SubmissionSummary], auth=scoped(Scope.READ),
             summary="Your submissions, newest first")
-@paginate(LimitOffsetPagination)
+@paginate(Paged)
 def submission_list(request: HttpRequest, filters: Query[SubmissionFilters]):
     problem = problem_by_slug(slug=filters.problem) if filters.problem else None
     submissions = submissions_visible_to(viewer=request.user, problem=problem, mode=filters.mode or "",

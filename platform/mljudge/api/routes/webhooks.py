@@ -5,7 +5,9 @@ from datetime import datetime
 
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
+
+from mljudge.api.paging import Paged
 
 from mljudge.api.auth import scoped
 from mljudge.api.models import Scope
@@ -77,6 +79,6 @@ def webhook_remove(request: HttpRequest, webhook_id: int):
 
 @router.get("/webhooks/{webhook_id}/deliveries", response=list[DeliveryOut], auth=scoped(Scope.READ),
             summary="A webhook's deliveries, newest first")
-@paginate(LimitOffsetPagination)
+@paginate(Paged)
 def webhook_deliveries(request: HttpRequest, webhook_id: int):
     return deliveries_of(webhook=webhook_of_token(token=_token(request), webhook_id=webhook_id))

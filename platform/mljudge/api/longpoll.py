@@ -1,0 +1,45 @@
+"""Waiting for a submission to change (GET /submissions/{id}?wait=): how long, how often the row is re-read,
+and how many waits one user may hold open at once. A wait holds a web thread (gunicorn's gthread workers,
+scripts/run.sh); without the cap, one token could hold them all while staying under the request rate."""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from django.core.cache import cache
+
+from mljudge.core.refusals import Reason, Refused
+
+MAX_WAIT_S = 20       # a long-poll's longest wait
+POLL_EVERY_S = 0.25   # how often it re-reads the row
+MAX_WAITING = 2       # open waits per user, counted in the shared cache (every web process of every host)
+
+
+@contextmanager
+def waiting_slot(*, user_id: int) -> Iterator[None]:
+    """Holds one of the user's MAX_WAITING slots while the block runs; Refused (429) when none is free. The
+    counter expires on its own shortly after the longest wait, so a process killed mid-wait frees its slot."""
+    key = f"api:waiting:{user_id}"
+    cache.add(key, 0, timeout=MAX_WAIT_S + 10)
+    count = cache.incr(key)
+    try:
+        if count > MAX_WAITING:
+            raise Refused(Reason.WAIT_LIMIT, count=MAX_WAITING)
+        yield
+    finally:
+        try:
+            cache.decr(key)
+        except ValueError:   # expired meanwhile
+            pass
+
+
+def wait_for(*, read: Callable[[], object], changed: Callable[[object], bool], seconds: float):
+    """Re-reads (`read`) every POLL_EVERY_S until `changed` says so or `seconds` have passed; the last read.
+    Autocommit between reads: no transaction (and no row lock) is held while sleeping."""
+    deadline = time.monotonic() + seconds
+    value = read()
+    while not changed(value) and time.monotonic() < deadline:
+        time.sleep(min(POLL_EVERY_S, max(0.0, deadline - time.monotonic())))
+        value = read()
+    return value
