@@ -74,3 +74,21 @@ def problem_public_facts(*, slug: str) -> dict | None:
     return {"examples": examples,
             "limits": {"time_s": problem.limits.time_per_case_s, "memory_mb": problem.limits.memory_mb},
             "metric": problem.scoring.get("metric") if problem.kind is grader.Kind.SCORED else None}
+
+
+# The library each runtime is about, as installed on the trusted side: the runner images pin the same versions
+# (tests/grader/test_runtimes.py keeps the pins in step).
+_RUNTIME_LIBRARY = {grader.Runtime.NUMPY: "numpy", grader.Runtime.TORCH: "torch"}
+
+
+def runtime_version(runtime: str) -> str:
+    """'2.13 (CPU)' for torch, '2.3' for numpy: what a problem page says its code runs with."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        full = version(_RUNTIME_LIBRARY[grader.Runtime(runtime)])
+    except (PackageNotFoundError, ValueError, KeyError):
+        return ""
+    release, _, local = full.partition("+")
+    short = ".".join(release.split(".")[:2])
+    return f"{short} ({local.upper()})" if local else short

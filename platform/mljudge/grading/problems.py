@@ -95,7 +95,7 @@ def problems_sync(*, root: Path, check_cases: bool = True, sandbox_check: bool =
             starter=problem.starter, entry_point=problem.entry_point, declared_version=problem.version,
             content_hash=problem.content_hash(), draft=is_draft,
             score_threshold=problem.scoring.get("threshold") if problem.kind is grader.Kind.SCORED else None,
-            score_min=problem.score_range[0], score_max=problem.score_range[1]))
+            score_min=problem.score_range[0], score_max=problem.score_range[1], runtime=problem.runtime.value))
         report.outcomes[problem.slug] = outcome
         if outcome is SyncOutcome.DRAFT:
             report.drafts.append(problem.slug)

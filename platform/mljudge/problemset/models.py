@@ -1,10 +1,14 @@
 from django.db import models
 
+import grader
 import grader.problem
 from mljudge.core.choices import text_choices
 
 # The grader's enums as model choices: FUNCTION "Function", SCORED, DESIGN; EASY "Easy", MEDIUM, HARD.
 Kind = text_choices(grader.problem.Kind, module=__name__)
+# What submitted code runs with (grader.Runtime); the label names what a solver may import.
+Runtime = text_choices(grader.Runtime, module=__name__,
+                       labels={grader.Runtime.NUMPY: "NumPy", grader.Runtime.TORCH: "PyTorch"})
 Difficulty = text_choices(grader.problem.Difficulty, module=__name__)
 
 
@@ -24,6 +28,7 @@ class Problem(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=16, choices=Kind.choices)
+    runtime = models.CharField(max_length=16, choices=Runtime.choices, default=Runtime.NUMPY)
     difficulty = models.CharField(max_length=16, choices=Difficulty.choices)
     topics = models.ManyToManyField(Topic, related_name="problems", blank=True)
     statement_md = models.TextField()

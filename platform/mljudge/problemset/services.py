@@ -38,6 +38,7 @@ class ProblemData:
     score_threshold: float | None = None
     score_min: float | None = 0.0       # the grader's score range (grader.Problem.score_range)
     score_max: float | None = 1.0
+    runtime: str = "numpy"
 
 
 @transaction.atomic
@@ -48,7 +49,7 @@ def problem_store(*, data: ProblemData) -> tuple[Problem, SyncOutcome]:
     fields = {"title": data.title, "kind": data.kind, "difficulty": data.difficulty,
               "statement_md": data.statement_md, "statement_html": render_statement(data.statement_md),
               "starter": data.starter, "entry_point": data.entry_point, "score_threshold": data.score_threshold,
-              "score_min": data.score_min, "score_max": data.score_max}
+              "score_min": data.score_min, "score_max": data.score_max, "runtime": data.runtime}
     problem = (Problem.objects.select_for_update(of=("self",)).select_related("current_version")
                .filter(slug=data.slug).first())
     if data.draft and problem is not None and not problem.is_draft:

@@ -1,6 +1,7 @@
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from mljudge.grading.api import runtime_version
 from mljudge.submissions.selectors import draft_for, recent_for_problem
 from mljudge.submissions.services import ANSWER_MAX_CHARS
 
@@ -26,5 +27,5 @@ def problem_detail(request, slug: str):
     return render(request, "problemset/detail.html", {
         "problem": problem, "recent": recent_for_problem(viewer=request.user, problem=problem),
         "draft": draft_for(user=request.user, problem=problem),
-        "answer_max_chars": ANSWER_MAX_CHARS,
+        "answer_max_chars": ANSWER_MAX_CHARS, "runtime_version": runtime_version(problem.runtime),
     })

@@ -41,7 +41,7 @@ def test_it_lists_active_problems_with_filters_like_the_catalogue(api_client, ma
     body = api.get("/problems", {"limit": 1, "offset": 1}).json()
     assert body["count"] == 4 and len(body["items"]) == 1
     item = api.get("/problems", {"q": "dot"}).json()["items"][0]
-    assert item == {"slug": "vectors", "title": "Dot products", "kind": "function", "difficulty": "easy",
+    assert item == {"slug": "vectors", "title": "Dot products", "kind": "function", "difficulty": "easy", "runtime": "numpy",
                     "topics": ["linear-algebra"], "solved": False, "url": "/api/v1/problems/vectors"}
 
 
@@ -166,3 +166,12 @@ def test_an_offset_past_the_cap_is_a_422_not_a_500(api_client, make_user, catalo
     assert offset > MAX_OFFSET
     response = api_client(make_user(), ["read"]).get("/problems", {"offset": offset})
     assert response.status_code == 422 and error_of(response)["reason"] == "invalid_request"
+
+
+def test_a_problem_names_its_runtime(api_client, make_user, synced_problems, settings):
+    from ..conftest import PROBLEMS
+
+    problems_sync(root=PROBLEMS / "torch-self-attention")
+    api = api_client(make_user(), ["read"])
+    assert api.get("/problems/torch-self-attention").json()["runtime"] == "torch"
+    assert api.get("/problems/softmax").json()["runtime"] == "numpy"

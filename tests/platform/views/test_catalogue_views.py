@@ -62,3 +62,22 @@ def test_it_renders_the_statement_with_math_and_the_starter_code(client, make_us
 def test_it_asks_anonymous_visitors_to_log_in_on_a_problem(client, make_problem):
     html = client.get(reverse("problemset:detail", args=[make_problem().slug])).content.decode()
     assert "to run and submit code" in html and 'data-editor="python"' not in html
+
+
+def test_the_catalogue_and_the_problem_page_show_the_runtime_and_its_version(client, settings):
+    """Synced from the real folders: a PyTorch problem says so (and which version), a NumPy one says NumPy."""
+    import re
+
+    from mljudge.grading.problems import problems_sync
+
+    from ..conftest import PROBLEMS
+
+    settings.MLJUDGE_PROBLEMS_DIR = PROBLEMS
+    for slug in ("torch-self-attention", "softmax"):
+        problems_sync(root=PROBLEMS / slug)
+    page = client.get("/problems/").content.decode()
+    row = lambda slug: re.search(rf'<tr data-slug="{slug}">(.*?)</tr>', page, re.S).group(1)  # noqa: E731
+    assert 'data-testid="runtime">PyTorch<' in row("torch-self-attention")
+    assert 'data-testid="runtime">NumPy<' in row("softmax")
+    detail = client.get("/problems/torch-self-attention/").content.decode()
+    assert re.search(r'data-testid="runtime">PyTorch 2\.13 \(CPU\)</span>', detail)

@@ -9,7 +9,7 @@ from mljudge.api.auth import scoped
 from mljudge.api.models import Scope
 from mljudge.api.paging import Mapped, Paged
 from mljudge.grading.api import problem_public_facts
-from mljudge.problemset.models import Difficulty, Kind, Problem
+from mljudge.problemset.models import Difficulty, Kind, Problem, Runtime
 from mljudge.problemset.selectors import SolveStatus, problem_by_slug, problem_catalogue
 
 router = Router(tags=["problems"])
@@ -29,6 +29,7 @@ class ProblemSummary(Schema):
     title: str
     kind: Kind
     difficulty: Difficulty
+    runtime: Runtime       # what submitted code runs with: numpy, or torch (PyTorch, CPU)
     topics: list[str]
     solved: bool
     url: str
@@ -59,6 +60,7 @@ class ProblemDetail(ProblemSummary):
 
 def _summary(problem: Problem) -> dict:
     return {"slug": problem.slug, "title": problem.title, "kind": problem.kind, "difficulty": problem.difficulty,
+            "runtime": problem.runtime,
             "topics": [topic.slug for topic in problem.topics.all()],
             "solved": getattr(problem, "solve_status", None) == SolveStatus.SOLVED,
             "url": reverse("api-v1:problem", kwargs={"slug": problem.slug})}
