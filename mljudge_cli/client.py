@@ -16,6 +16,7 @@ from .errors import Refusal, ServerFailed, Unreachable
 CONNECT_TIMEOUT_S = 10.0
 READ_TIMEOUT_S = 30.0   # on top of a long-poll's own wait
 PAGE_SIZE = 100         # the API's maximum page
+MAX_OFFSET = 10_000     # the API's largest offset: a list is read up to there
 MAX_PAGES = 200         # a server that never ends its list cannot keep us looping
 USER_AGENT = "mljudge-cli/1"
 
@@ -57,12 +58,11 @@ class Api:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def get(self, api_path: str, params: dict | None = None, *, wait_s: float = 0) -> dict | list:
-        clean = {k: v for k, v in (params or {}).items() if v is not None and v != ""}
+    def get(self, api_path: str, params: dict | None = None, *, wait_s: float = 0) -> dict:
         timeout = httpx.Timeout(READ_TIMEOUT_S + wait_s, connect=CONNECT_TIMEOUT_S)
-        return self._send("GET", api_path, params=clean, timeout=timeout)
+        return self._send("GET", api_path, params=_clean(params), timeout=timeout)
 
-    def post(self, api_path: str, body: dict) -> dict | list:
+    def post(self, api_path: str, body: dict) -> dict:
         # ensure_ascii: a file that is not UTF-8 (read with surrogateescape) still goes out as valid JSON, and
         # the server, which owns the rule, says what is wrong with it.
         content = json.dumps(body, ensure_ascii=True).encode("ascii")
@@ -73,10 +73,10 @@ class Api:
         offset = 0
         for _ in range(MAX_PAGES):
             size = PAGE_SIZE if limit is None else min(PAGE_SIZE, limit - offset)
-            if size <= 0:
+            if size <= 0 or offset > MAX_OFFSET:
                 return
             page = self.get(api_path, {**(params or {}), "limit": size, "offset": offset})
-            items = page.get("items") if isinstance(page, dict) else None
+            items = page.get("items")
             if not isinstance(items, list):
                 raise ServerFailed(f"{self.url} answered a list without items")
             yield from items
@@ -87,17 +87,31 @@ class Api:
 
     def download(self, api_path: str, params: dict | None = None) -> bytes:
         """A body that is not JSON (a CSV export), as bytes; errors as for get()."""
-        clean = {k: v for k, v in (params or {}).items() if v is not None and v != ""}
-        return self._checked(self._request("GET", api_path, params=clean)).content
+        return self._checked(self._request("GET", api_path, params=_clean(params))).content
 
-    def _send(self, method: str, api_path: str, **kw) -> dict | list:
-        response = self._checked(self._request(method, api_path, **kw))
+    def download_json(self, api_path: str, params: dict | None = None) -> bytes:
+        """A JSON body to be saved as the site sent it (an export), checked as get() checks its answer."""
+        response = self._checked(self._request("GET", api_path, params=_clean(params)))
+        self._object(response, api_path)
+        return response.content
+
+    def _send(self, method: str, api_path: str, **kw) -> dict:
+        return self._object(self._checked(self._request(method, api_path, **kw)), api_path)
+
+    def _object(self, response: httpx.Response, api_path: str) -> dict:
+        """The one check every command relies on: every API answer is a JSON object ({"items": [...]} for a
+        list), so a command reads fields of a dict and never meets a list, a string or null instead."""
         try:
-            return response.json()
+            body = response.json()
         except ValueError:
             kind = response.headers.get("Content-Type", "no content type").split(";")[0]
             raise ServerFailed(f"{self.url} answered HTTP {response.status_code} with {kind}, not JSON",
                                hint="is this the root URL of an mljudge site?") from None
+        if not isinstance(body, dict):
+            raise ServerFailed(f"{self.url} answered {_json_kind(body)} to {API_PREFIX}{api_path}, not a JSON "
+                               f"object", hint="is this the root URL of an mljudge site, serving this client's "
+                                               "API (v1)?")
+        return body
 
     def _request(self, method: str, api_path: str, **kw) -> httpx.Response:
         try:
@@ -124,6 +138,18 @@ class Api:
             raise ServerFailed(f"the server failed (HTTP {status}){_said(body)}",
                                hint="this is not your code's fault; try again later")
         raise _refusal(body, status=status, url=self.url, asked=str(response.request.url.path))
+
+
+def _clean(params: dict | None) -> dict:
+    return {k: v for k, v in (params or {}).items() if v is not None and v != ""}
+
+
+def _json_kind(value) -> str:
+    if value is None:
+        return "null"
+    names = {bool: "a JSON boolean", int: "a JSON number", float: "a JSON number", str: "a JSON string",
+             list: "a JSON array"}
+    return names.get(type(value), "JSON")
 
 
 def _reason(exc: httpx.HTTPError) -> str:

@@ -1,6 +1,7 @@
 """Where the client keeps the site's URL and the token: `config.json` in the user's config directory (platformdirs:
-$XDG_CONFIG_HOME/mljudge on Linux), mode 0600 in a 0700 directory. MLJUDGE_URL and MLJUDGE_TOKEN override the file,
-each on its own (CI sets them as secrets and never logs in)."""
+$XDG_CONFIG_HOME/mljudge on Linux), mode 0600 in a 0700 directory; a file others can read or write is refused, as
+ssh refuses such a key. MLJUDGE_URL and MLJUDGE_TOKEN override the file (CI sets them as secrets and never logs in),
+but the stored token goes only to the stored site: MLJUDGE_URL naming another site needs MLJUDGE_TOKEN as well."""
 from __future__ import annotations
 
 import json
@@ -45,15 +46,23 @@ def normalise_url(raw: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
 
 
-def read_file() -> dict:
-    """The stored {url, token} (empty if there is none); a corrupt file is a usage error, never a traceback."""
+def read_file(*, check_mode: bool = True) -> dict:
+    """The stored {url, token} (empty if there is none); a corrupt file is a usage error, never a traceback. With
+    `check_mode`, a file others may read or write is refused (its token may be known; its URL may have been
+    changed to send the token elsewhere); `login` reads only the URL, to offer it, and rewrites the file 0600."""
     path = config_path()
     try:
-        raw = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as fh:
+            mode = stat.S_IMODE(os.fstat(fh.fileno()).st_mode)   # the file read, not whatever the path names now
+            raw = fh.read()
     except FileNotFoundError:
         return {}
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if check_mode and too_open(mode):
+        raise UsageError(f"{path} is accessible by others (mode {mode:04o}): not using the token in it",
+                         hint=f"run `chmod 600 {path}` (and revoke the token on the site if others may have "
+                              f"read it), or `mljudge login` again")
     try:
         data = json.loads(raw)
     except ValueError:
@@ -63,23 +72,37 @@ def read_file() -> dict:
     return {key: data[key] for key in ("url", "token") if isinstance(data.get(key), str)}
 
 
-def too_open(path: Path) -> bool:
+def too_open(mode: int) -> bool:
     """Readable or writable by anyone but its owner (a copy from elsewhere, an old umask)."""
-    try:
-        return bool(stat.S_IMODE(path.stat().st_mode) & 0o077)
-    except OSError:
-        return False
+    return bool(mode & 0o077)
 
 
 def current(*, env: dict | None = None) -> Login:
-    """The URL and token in effect: the environment's, else the file's."""
+    """The URL and token in effect. The environment's, each overriding the file's, except that the stored token
+    is sent only to the stored URL: MLJUDGE_URL naming another site without MLJUDGE_TOKEN is a usage error (a
+    stale or mistyped variable must not hand the token to another host). The file is not read at all when both
+    variables are set."""
     env = os.environ if env is None else env
-    stored = read_file()
-    url = env.get(ENV_URL) or stored.get("url")
-    token = env.get(ENV_TOKEN) or stored.get("token")
+    env_url, env_token = (env.get(ENV_URL) or "").strip(), (env.get(ENV_TOKEN) or "").strip()
+    stored = {} if env_url and env_token else read_file()
+    if env_url and not env_token and stored.get("token"):
+        url = normalise_url(env_url)
+        if url != _normalised_or_none(stored.get("url")):
+            raise UsageError(f"{ENV_URL} names {url}, not the site you logged in to: the stored token is sent "
+                             f"only to the stored site",
+                             hint=f"set {ENV_TOKEN} to a token of {url} as well, or unset {ENV_URL}")
+    url = env_url or stored.get("url")
+    token = env_token or stored.get("token")
     if not url or not token:
         raise UsageError("not logged in", hint=f"run `mljudge login` (or set {ENV_URL} and {ENV_TOKEN})")
     return Login(url=normalise_url(url), token=token.strip())
+
+
+def _normalised_or_none(raw: str | None) -> str | None:
+    try:
+        return normalise_url(raw) if raw else None
+    except UsageError:
+        return None
 
 
 def save(login: Login) -> Path:

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.live import Live
 
 from . import client, render
-from .errors import Interrupted, ServerFailed, TimedOut
+from .errors import Interrupted, TimedOut
 
 MAX_WAIT_S = 20        # the API's longest long-poll
 MIN_INTERVAL_S = 1.0   # a server that answers at once with nothing new (no long-poll) is asked at most this often
@@ -65,9 +65,7 @@ def _poll(api: client.Api, live: Live, *, submission_id: int, timeout_s: float) 
                            hint=_later(submission_id))
         wait = max(1, min(MAX_WAIT_S, math.ceil(remaining)))
         asked = clock()
-        latest = api.get(url, {"wait": wait, "seen": _seen(submission or {})}, wait_s=wait)
-        if not isinstance(latest, dict):
-            raise ServerFailed(f"{api.url} answered a submission that is not a JSON object")
+        latest = api.get(url, {"wait": wait, "seen": _seen(submission or {})}, wait_s=wait)   # a dict (client)
         news = _news(submission, latest)
         submission = latest
         live.update(render.tests_table(submission))

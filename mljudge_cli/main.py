@@ -68,10 +68,13 @@ def login(url: Optional[str] = typer.Option(None, help="The site's root URL, e.g
                                                          "given: a token on the command line lands in your "
                                                          "shell history)")):
     """Check a token against the site (GET /whoami) and store the URL and token (mode 0600)."""
-    if url is None:
-        stored = config.read_file().get("url")
+    if url is None:   # only the URL, to offer it: the file is rewritten 0600 below, whatever its mode now
+        stored = config.read_file(check_mode=False).get("url")
         url = typer.prompt("Site URL", default=stored) if stored else typer.prompt("Site URL")
     url = config.normalise_url(url)
+    if _cleartext(url):   # before the token is typed or sent, not after
+        err().print(render.plain("warning: this URL is plain http: the token crosses the network unencrypted.",
+                                 "yellow"))
     if token is None:
         token = typer.prompt(f"API token (create one at {url}/accounts/tokens/)", hide_input=True)
     token = token.strip()
@@ -83,9 +86,6 @@ def login(url: Optional[str] = typer.Option(None, help="The site's root URL, e.g
     console = out()
     console.print(render.plain(f"Logged in to {url} as {_who(me)}.", "green"))
     console.print(render.plain(f"Saved to {saved} (readable by you only).", "dim"))
-    if _cleartext(url):
-        err().print(render.plain("warning: this URL is plain http: the token crosses the network unencrypted.",
-                                 "yellow"))
     _warn_env_overrides()
 
 
@@ -116,9 +116,7 @@ def whoami():
                                  f"expires: {expiry}", "dim"))
 
 
-def _who(me) -> str:
-    if not isinstance(me, dict):
-        return "?"
+def _who(me: dict) -> str:
     name, display = me.get("username") or "?", me.get("display_name")
     return f"{display} ({name})" if display and display != name else str(name)
 
@@ -225,7 +223,7 @@ def _send_code(*, file: Path, slug: str, mode: str, wait: bool, timeout_s: float
     console = out()
     with connect() as api:
         created = api.post(path("problems", slug, "submissions"), {"source": source, "mode": mode})
-        submission_id = created.get("id") if isinstance(created, dict) else None
+        submission_id = created.get("id")
         if not isinstance(submission_id, int):
             raise CliError(f"{api.url} accepted the submission but sent no id")
         queue = created.get("queue_position")
@@ -266,7 +264,7 @@ def _conclude(api: Api, submission: dict, *, console: Console) -> int:
             problem = api.get(path("problems", submission.get("problem", "")))
         except CliError:
             problem = None
-    console.print(render.verdict_line(submission, problem if isinstance(problem, dict) else None))
+    console.print(render.verdict_line(submission, problem))
     more = render.details(submission)
     if more is not None:
         console.print(more)

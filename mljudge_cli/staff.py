@@ -23,9 +23,13 @@ SYNC_POLL_S = 2.0
 def export(cohort: int = typer.Argument(..., metavar="COHORT", help="The cohort's id (see GET /cohorts)"),
            fmt: str = typer.Option("csv", "--format", help="csv or json"),
            output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout")):
-    """A cohort's submissions as CSV or JSON [review scope]."""
+    """A cohort's best score per problem per member (the cohort page's export), as CSV or JSON. Token scope:
+    review."""
     with connect() as api:
-        data = api.download(path("cohorts", cohort, "export"), {"format": fmt})
+        if fmt == "json":
+            data = api.download_json(path("cohorts", cohort, "export"), {"format": fmt})
+        else:   # csv, or a format the site names in its refusal
+            data = api.download(path("cohorts", cohort, "export"), {"format": fmt})
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -37,10 +41,11 @@ def export(cohort: int = typer.Argument(..., metavar="COHORT", help="The cohort'
 @app.command()
 @handled
 def rejudge(submission_id: int = typer.Argument(..., metavar="ID", help="A submission in one of your cohorts")):
-    """Grade a submission again, e.g. after its problem's tests changed [review scope]."""
+    """Grade again a graded submission made on an older version of its problem, after its tests changed (the
+    site refuses any other: nothing_to_rejudge). Token scope: review."""
     with connect() as api:
         answer = api.post(path("review", "submissions", submission_id, "rejudge"), {})
-    status = answer.get("status") if isinstance(answer, dict) else None
+    status = answer.get("status")
     out().print(render.plain(f"Submission {submission_id} queued for rejudging"
                              + (f" ({render.words(status).lower()})" if status else "") + "."))
 
@@ -51,7 +56,7 @@ def sync(sandbox_check: bool = typer.Option(False, "--sandbox-check", help="Also
                                                                            "and wrong solutions in the sandbox"),
          wait: bool = typer.Option(False, "--wait", help="Follow the sync until it is done"),
          timeout: float = TimeoutOpt):
-    """Sync problems/ into the catalogue [author scope]. Exit 1 if the sync failed."""
+    """Sync problems/ into the catalogue. Exit 1 if the sync failed. Token scope: author."""
     with connect() as api:
         started = api.post("/authoring/syncs", {"sandbox_check": sandbox_check})
         sync_id = started.get("id")

@@ -72,9 +72,23 @@ class FakeSite:
     next_id: int = 7
     syncs: list = field(default_factory=lambda: ["running", "done"])   # GET /authoring/syncs/{id}, in turn
     long_poll_clock: object = None                  # a FakeClock: a long-poll "holds" for its wait
+    # A malformed site: every JSON answer with a 2xx status has this body instead (a list, a string, null…).
+    malformed: object = None
+    malformed_method: str | None = None             # ...only the answers to this method (GET, POST) if set
+    events: list | None = None                      # if a list: ("request", path) appended as each one arrives
 
     def handle(self, request: httpx.Request) -> httpx.Response:
+        response = self._handle(request)
+        if self.malformed is not None and response.is_success \
+                and self.malformed_method in (None, request.method) \
+                and response.headers.get("Content-Type", "").startswith("application/json"):
+            return httpx.Response(response.status_code, json=self.malformed)
+        return response
+
+    def _handle(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
+        if self.events is not None:
+            self.events.append(("request", request.url.path))
         if request.headers.get("Authorization") != f"Bearer {TOKEN}":
             return error(401, "token_invalid", "This token is not valid (mistyped, or revoked).")
         route = request.url.raw_path.decode().split("?")[0]
@@ -113,7 +127,10 @@ class FakeSite:
             return error(403, "scope_missing", f"This token lacks the '{needed}' scope; create a token with it.")
         if parts[0] == "cohorts" and parts[2:] == ["export"]:
             if request.url.params.get("format") == "json":
-                return httpx.Response(200, json=[{"user": "ada", "verdict": "accepted"}])
+                return httpx.Response(200, json={"cohort": {"id": 12, "name": "ML 101", "members": 1},
+                                                 "problems": ["softmax"],
+                                                 "rows": [{"username": "ada", "display_name": "Ada",
+                                                           "scores": {"softmax": 1.0}}]})
             return httpx.Response(200, text="user,verdict\r\nada,accepted\r\n", headers={"Content-Type": "text/csv"})
         if parts[0] == "review" and parts[-1] == "rejudge" and request.method == "POST":
             return httpx.Response(202, json={"id": int(parts[2]), "status": "queued"})

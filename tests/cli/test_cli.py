@@ -145,7 +145,99 @@ def test_a_401_says_to_log_in_again(logged_in):
     assert "This token is not valid" in result.output and "run `mljudge login` again" in result.output
 
 
+def test_the_stored_token_goes_only_to_the_stored_site(site, monkeypatch):
+    assert run("login", "--url", URL, "--token", TOKEN).exit_code == 0
+    monkeypatch.setenv(config.ENV_URL, "http://elsewhere.test")
+    result = run("whoami")
+    assert result.exit_code == 2, result.output
+    text = result.output.replace("\n", " ")
+    assert "MLJUDGE_URL names http://elsewhere.test, not the site you logged in to" in text
+    assert "set MLJUDGE_TOKEN" in text
+    assert [r.url.host for r in site.requests] == ["judge.test"]   # login's whoami only: nothing sent elsewhere
+    # The same site, however it is spelt, is the stored site.
+    monkeypatch.setenv(config.ENV_URL, URL + "/api/v1/")
+    assert run("whoami").exit_code == 0
+    # Another site with its own token: that token, to that site.
+    monkeypatch.setenv(config.ENV_URL, "http://elsewhere.test")
+    monkeypatch.setenv(config.ENV_TOKEN, "mlj_elsewhere")
+    assert run("whoami").exit_code == 4
+    assert (site.requests[-1].url.host, site.requests[-1].headers["Authorization"]) == (
+        "elsewhere.test", "Bearer mlj_elsewhere")
+    # A token from the environment with the stored URL is the user's own choice.
+    monkeypatch.delenv(config.ENV_URL)
+    monkeypatch.setenv(config.ENV_TOKEN, TOKEN)
+    assert run("whoami").exit_code == 0 and site.requests[-1].url.host == "judge.test"
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o604, 0o640, 0o620, 0o660])
+def test_a_config_file_others_can_read_or_write_is_refused(logged_in, mode):
+    path = config.config_path()
+    os.chmod(path, mode)
+    result = run("whoami")
+    assert result.exit_code == 2, result.output
+    text = result.output.replace("\n", " ")
+    assert f"accessible by others (mode {mode:04o})" in text and f"chmod 600 {path}" in text
+    assert logged_in.requests == []
+    os.chmod(path, 0o600)
+    assert run("whoami").exit_code == 0
+
+
+def test_a_file_too_open_is_not_read_when_the_environment_names_both(logged_in, monkeypatch):
+    os.chmod(config.config_path(), 0o644)
+    monkeypatch.setenv(config.ENV_URL, URL)
+    monkeypatch.setenv(config.ENV_TOKEN, TOKEN)
+    assert run("whoami").exit_code == 0
+
+
+def test_login_rewrites_a_file_too_open_as_0600(logged_in):
+    os.chmod(config.config_path(), 0o644)
+    result = run("login", "--token", TOKEN, input="\n")   # the stored URL is offered, and taken
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(config.config_path().stat().st_mode) == 0o600
+
+
+class Recorder:
+    """A file for a rich Console: what is written goes into `events`, in order with the site's requests."""
+
+    def __init__(self, events: list):
+        self.events = events
+
+    def write(self, text: str) -> int:
+        self.events.append(("stderr", text))
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("url,warned", [(URL, True), ("https://judge.test", False), ("http://127.0.0.1:8000", False)])
+def test_the_plain_http_warning_comes_before_the_token_is_sent(site, monkeypatch, url, warned):
+    from rich.console import Console
+
+    from mljudge_cli import main
+
+    site.events = events = []
+    monkeypatch.setattr(main, "err", lambda: Console(file=Recorder(events), highlight=False))
+    result = run("login", "--url", url, "--token", TOKEN)
+    assert result.exit_code == 0, result.output
+    warnings = [n for n, (kind, text) in enumerate(events) if kind == "stderr" and "plain http" in text]
+    sent = events.index(("request", "/api/v1/whoami"))
+    assert bool(warnings) == warned
+    if warned:
+        assert warnings[0] < sent
+
+
 # --- problems ---------------------------------------------------------------------------------------
+
+def test_list_stops_at_the_apis_largest_offset(logged_in, monkeypatch):
+    from .fake_site import problem_summary
+
+    monkeypatch.setattr(client, "MAX_OFFSET", 100)
+    logged_in.problems = [problem_summary(f"p{n:03d}") for n in range(250)]
+    result = run("list")
+    assert result.exit_code == 0, result.output
+    assert [r.url.params["offset"] for r in logged_in.requests] == ["0", "100"]
+
 
 def test_list_follows_every_page(logged_in):
     from .fake_site import problem_summary
@@ -402,8 +494,7 @@ def test_export_writes_the_csv_as_the_site_sent_it(logged_in, home):
     assert result.exit_code == 0 and result.stdout_bytes == b"user,verdict\r\nada,accepted\r\n"
     assert logged_in.requests[-1].url.raw_path == b"/api/v1/cohorts/12/export?format=csv"
     result = run("export", "12", "--format", "json", "-o", str(home / "c.json"))
-    assert result.exit_code == 0 and json.loads((home / "c.json").read_text()) == [{"user": "ada",
-                                                                                     "verdict": "accepted"}]
+    assert result.exit_code == 0 and json.loads((home / "c.json").read_text())["rows"][0]["username"] == "ada"
 
 
 def test_export_without_the_review_scope_exits_4_naming_it(logged_in):
@@ -433,3 +524,52 @@ def test_a_failed_sync_exits_1(logged_in, clock):
     logged_in.syncs = ["failed"]
     result = run("sync", "--wait")
     assert result.exit_code == 1 and "Sync 3: Failed" in result.output
+
+
+# --- a malformed site -------------------------------------------------------------------------------
+
+MALFORMED_COMMANDS = {
+    "login": ["login", "--url", URL, "--token", TOKEN],
+    "whoami": ["whoami"],
+    "list": ["list"],
+    "pick": ["pick", "softmax", "--dir", "{home}/work"],
+    "test": ["test", "{home}/softmax.py"],
+    "submit": ["submit", "{home}/softmax.py"],
+    "submit (its wait)": ["submit", "{home}/softmax.py"],
+    "status": ["status", str(SID)],
+    "status --wait": ["status", str(SID), "--wait"],
+    "history": ["history"],
+    "leaderboard": ["leaderboard"],
+    "leaderboard --problem": ["leaderboard", "--problem", "softmax"],
+    "export --format json": ["export", "12", "--format", "json", "-o", "{home}/c.json"],
+    "rejudge": ["rejudge", "41"],
+    "sync": ["sync"],
+    "sync --wait (its poll)": ["sync", "--wait"],
+}
+
+
+@pytest.mark.parametrize("body", [["not", "an", "object"], "a string", 42], ids=["array", "string", "number"])
+@pytest.mark.parametrize("name", list(MALFORMED_COMMANDS))
+def test_an_answer_that_is_not_a_json_object_exits_3_for_every_command(logged_in, home, name, body):
+    solution(home)
+    logged_in.scopes = ("read", "submit", "review", "author")
+    logged_in.states = [submission(SID, status="running", rows=[])]
+    logged_in.malformed = body
+    if "(" in name:   # the command's first call answers well; the one named in brackets does not
+        logged_in.malformed_method = "GET"
+    stored = config.config_path().read_text()
+    result = run(*(arg.format(home=home) for arg in MALFORMED_COMMANDS[name]))
+    assert result.exit_code == 3, (result.output, result.exception)
+    assert not isinstance(result.exception, (AttributeError, TypeError, KeyError))
+    assert "not a JSON object" in result.output.replace("\n", " ")
+    for success in ("queued for rejudging", "Logged in", "Sync 3:", "Accepted", "Ada"):   # none is claimed
+        assert success not in result.output
+    assert config.config_path().read_text() == stored                           # login saved nothing
+    assert not (home / "work").exists() and not (home / "c.json").exists()      # pick and export wrote nothing
+
+
+def test_export_says_what_it_exports():
+    result = run("export", "--help")
+    assert result.exit_code == 0
+    text = " ".join(result.output.replace("│", " ").split())
+    assert "best score per problem per member" in text and "submissions" not in text
