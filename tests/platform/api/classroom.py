@@ -47,3 +47,19 @@ def rate_limits(settings, redis_url):
     client = redis.Redis.from_url(redis_url)
     for key in client.scan_iter(f"{prefix}:*"):
         client.delete(key)
+
+
+@pytest.fixture
+def rejudge_queue(redis_url):
+    """The messages on this test run's rejudge queue (tasks queued there, as JSON), emptied before and after."""
+    import json
+
+    import redis
+    from django.conf import settings as django_settings
+
+    name = django_settings.MLJUDGE_REJUDGE_QUEUE
+    assert name.startswith("mljudge-test-")
+    client = redis.Redis.from_url(redis_url)
+    client.delete(name)
+    yield lambda: [json.loads(m) for m in client.lrange(name, 0, -1)]
+    client.delete(name)

@@ -2,11 +2,8 @@
 rejudge queue), with its permission and its "authoring-sync" rate limit, behind the `author` scope."""
 from __future__ import annotations
 
-import json
 
 import pytest
-import redis
-from django.conf import settings as django_settings
 from django.contrib.auth.models import Group
 
 from mljudge.authoring import services
@@ -14,7 +11,7 @@ from mljudge.authoring.models import SyncRun, SyncStatus
 from mljudge.core.ratelimits import LIMITS
 
 from ..authoring.conftest import bank  # noqa: F401
-from .classroom import rate_limits  # noqa: F401
+from .classroom import rate_limits, rejudge_queue  # noqa: F401
 from .conftest import error_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
@@ -25,16 +22,6 @@ def author(make_user):
     user = make_user("auth")
     user.groups.add(Group.objects.get(name="author"))
     return user
-
-
-@pytest.fixture
-def rejudge_queue(redis_url):
-    name = django_settings.MLJUDGE_REJUDGE_QUEUE
-    assert name.startswith("mljudge-test-")
-    client = redis.Redis.from_url(redis_url)
-    client.delete(name)
-    yield lambda: [json.loads(m) for m in client.lrange(name, 0, -1)]
-    client.delete(name)
 
 
 def test_it_queues_a_sync_and_reports_it_until_done(api_client, author, bank, rejudge_queue,

@@ -2,11 +2,8 @@
 review page's services behind the `review` scope, with their bounds; another instructor's submission is 404."""
 from __future__ import annotations
 
-import json
 
 import pytest
-import redis
-from django.conf import settings as django_settings
 
 from mljudge.cohorts.models import CodeAccess
 from mljudge.core.ratelimits import LIMITS
@@ -18,7 +15,7 @@ from mljudge.submissions.models import Mode, Status
 
 from ..conftest import PROBLEMS
 from .classroom import (HIDDEN_MARKERS, classroom, design_answer, graded_submission, make_cohort,  # noqa: F401
-                        make_instructor, rate_limits, reviewer_api)
+                        make_instructor, rate_limits, rejudge_queue, reviewer_api)
 from .conftest import error_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.services]
@@ -234,16 +231,6 @@ def test_a_code_submission_has_no_rubric(reviewer_api, classroom, design_answer)
 
 
 # --- rejudge ----------------------------------------------------------------------------------------
-
-@pytest.fixture
-def rejudge_queue(redis_url):
-    name = django_settings.MLJUDGE_REJUDGE_QUEUE
-    assert name.startswith("mljudge-test-")
-    client = redis.Redis.from_url(redis_url)
-    client.delete(name)
-    yield lambda: [json.loads(m) for m in client.lrange(name, 0, -1)]
-    client.delete(name)
-
 
 def _new_version(problem: Problem) -> None:
     v1 = problem.current_version
