@@ -7,8 +7,8 @@ cd "$ROOT"
 apt_install docker.io debootstrap redis-server postgresql chromium chromium-driver
 command -v npm >/dev/null || apt_install nodejs npm
 ensure_docker || { echo "no Docker engine could be started: the sandbox tests cannot run" >&2; exit 1; }
+ensure_venv            # first: the torch runner image is built from wheels the venv's pip downloads
 ensure_runner_image
-ensure_venv
 ensure_frontend
 ensure_redis
 ensure_postgres
