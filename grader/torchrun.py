@@ -39,11 +39,6 @@ def warm_up() -> None:
     torch = _ORIG["torch"]
     layer = torch.nn.Linear(4, 4)
     layer(torch.ones(2, 4)).softmax(-1).sum().backward()
-    # The first optimizer step of a process imports torch._dynamo (sympy and more): 1.1-1.6 s of CPU that
-    # would otherwise be billed to the first case of a training problem.
-    optimizer = torch.optim.Adam(layer.parameters())
-    optimizer.step()
-    optimizer.zero_grad()
 
 
 def before_case() -> None:
