@@ -137,7 +137,8 @@ def test_a_parameter_the_backward_pass_never_reaches_is_named(torch_sandbox):
     final = "F.linear(h, self.out_proj.weight.detach(), self.out_proj.bias)"
     report = graded(MHA, MHA_BODY.format(k_out="d_model", final=final), torch_sandbox)
     assert report.verdict is Verdict.WRONG_ANSWER
-    assert public_message(report) == "no gradient reached parameter `out_proj.weight` (not used in forward, or detached)"
+    assert public_message(report) == ("no gradient reached parameter `out_proj.weight` "
+                                      "(not used in forward, or detached)")
 
 
 def test_a_wrong_gradient_with_the_right_output_is_a_wrong_answer(torch_sandbox):

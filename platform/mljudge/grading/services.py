@@ -96,8 +96,9 @@ def submission_grade(*, submission_id: int) -> Outcome:
         # The full report (hidden inputs/outputs too) is stored for instructors; every solver-facing path
         # shows it through grading.reports.solver_view.
         with states.heartbeat(claim=claim, budget_s=states.grade_budget_s(problem, cases=total)):
-            report = grader.grade(problem, submission.source, sandbox=sandbox_pool(problem.runtime), public_only=public_only,
-                                  reveal_hidden=True, on_test=_progress_recorder(claim=claim, total=total))
+            report = grader.grade(problem, submission.source, sandbox=sandbox_pool(problem.runtime),
+                                  public_only=public_only, reveal_hidden=True,
+                                  on_test=_progress_recorder(claim=claim, total=total))
     except grader.SandboxError as exc:
         if exc.transient and claim.attempts < settings.MLJUDGE_MAX_ATTEMPTS:
             logger.warning("submission %s: sandbox failed (attempt %d), retrying: %s", submission_id,

@@ -41,7 +41,8 @@ def test_it_lists_active_problems_with_filters_like_the_catalogue(api_client, ma
     body = api.get("/problems", {"limit": 1, "offset": 1}).json()
     assert body["count"] == 4 and len(body["items"]) == 1
     item = api.get("/problems", {"q": "dot"}).json()["items"][0]
-    assert item == {"slug": "vectors", "title": "Dot products", "kind": "function", "difficulty": "easy", "runtime": "numpy",
+    assert item == {"slug": "vectors", "title": "Dot products", "kind": "function", "difficulty": "easy",
+                    "runtime": "numpy",
                     "topics": ["linear-algebra"], "solved": False, "url": "/api/v1/problems/vectors"}
 
 

@@ -51,7 +51,8 @@ def test_it_gives_the_reviewer_everything_and_logs_the_access_once(reviewer_api,
 def test_it_shows_the_override_history(reviewer_api, classroom):
     sub = classroom["subs"]["ann"]
     api = reviewer_api("ada")
-    assert api.post(f"/review/submissions/{sub.id}/override", {"score": 0.9, "reason": "partial credit"}).status_code == 200
+    response = api.post(f"/review/submissions/{sub.id}/override", {"score": 0.9, "reason": "partial credit"})
+    assert response.status_code == 200
     assert api.post(f"/review/submissions/{sub.id}/override", {"score": None, "reason": "undo"}).json()["score"] is None
     history = api.get(f"/review/submissions/{sub.id}").json()["overrides"]
     assert [(o["by"], o["previous"], o["score"], o["reason"]) for o in history] == [
