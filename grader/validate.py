@@ -10,6 +10,7 @@ from .expected import expected_outputs
 from .inputs import coverage_gaps
 from .problem import Kind, ProblemError, load_problem
 from .report import Verdict, Visibility
+from .sandbox.runtimes import default_limits
 
 # A problem's time limit is at least this many times the reference's CPU time on its slowest case, so that
 # a correct solution a few times slower than the reference, on any host, is never a TLE.
@@ -90,6 +91,12 @@ def check_problem(folder: Path, sandbox) -> ProblemCheck:
                            "" if headroom >= MIN_HEADROOM else
                            f"raise limits.time_per_case_s to at least {MIN_HEADROOM * slowest_s:.2f} s "
                            f"or make the slowest case smaller"))
+    # A problem whose container-level limits differ from its runtime's pool never gets a warm sandbox: every
+    # submission would pay a cold start (seconds for torch). The runtime's defaults are the one place to raise.
+    cold = problem.limits.container_differences(default_limits(problem.runtime))
+    result.rows.append(Row("sandbox limits", "the runtime pool's", "differ" if cold else "same", not cold,
+                           f"every submission would start a cold sandbox: {', '.join(cold)}; keep the "
+                           f"{problem.runtime} runtime's defaults (grader/sandbox/runtimes.py)" if cold else ""))
     report = grade(problem, problem.starter, sandbox=sandbox, reveal_hidden=True)
     result.rows.append(Row("starter.py", "not accepted", report.verdict, report.verdict is not Verdict.ACCEPTED))
     for name, source in problem.wrong.items():

@@ -69,6 +69,15 @@ class Limits:
     pids: int = 64
     cpus: float = 1.0
 
+    # Fixed when a container starts (the rest are the harness's, per job): a pooled, pre-started sandbox
+    # serves a problem only if these match its pool's.
+    CONTAINER_FIELDS = ("memory_mb", "pids", "cpus")
+
+    def container_differences(self, other: Limits) -> list[str]:
+        """The container-level limits in which this differs from `other`, as 'memory_mb 768 (not 1024)'."""
+        return [f"{name} {getattr(self, name)} (not {getattr(other, name)})" for name in self.CONTAINER_FIELDS
+                if getattr(self, name) != getattr(other, name)]
+
 
 @dataclass(frozen=True)
 class CaseInput:

@@ -72,9 +72,9 @@ class SandboxPool:
 
     def run(self, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits,
             on_case=None, options: dict | None = None) -> RunResult:
-        if limits.memory_mb != self.limits.memory_mb or limits.pids != self.limits.pids \
-                or limits.cpus != self.limits.cpus:
-            # Container-level limits are fixed at start; a problem with other ones gets a fresh sandbox.
+        if limits.container_differences(self.limits):
+            # Container-level limits are fixed at start; a problem with other ones gets a fresh (cold) sandbox
+            # (grader check refuses such problems: see validate.check_problem).
             return self.backend.run(source=source, entry_point=entry_point, cases=cases, limits=limits,
                                     on_case=on_case, options=options)
         channel = self.acquire()

@@ -85,3 +85,12 @@ def test_it_fails_when_a_wrong_solution_runs_close_to_the_limit(folder, local_sa
     row = next(r for r in check.rows if r.item == "wrong/slow_abs_sum.py")
     assert not row.ok and row.detail.startswith("borderline:") and "of the time limit" in row.detail
     assert next(r for r in check.rows if r.item == "wrong/abs_sum.py").ok
+
+
+def test_it_fails_when_the_container_limits_differ_from_the_runtime_pools(folder, local_sandbox):
+    """Such a problem never gets a pre-started sandbox: every submission would start a cold one."""
+    _edit(folder, "problem.toml", "memory_mb = 256", "memory_mb = 300")
+    check = check_problem(folder, local_sandbox)
+    row = next(r for r in check.rows if r.item == "sandbox limits")
+    assert not row.ok and not check.ok
+    assert "memory_mb 300 (not 256)" in row.detail and "cold sandbox" in row.detail

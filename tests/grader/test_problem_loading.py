@@ -20,7 +20,7 @@ def errors_of(folder) -> list[str]:
 def test_it_loads_a_valid_folder(folder):
     problem = load_problem(folder)
     assert (problem.slug, problem.kind, problem.difficulty) == ("vector-norm", Kind.FUNCTION, Difficulty.EASY)
-    assert problem.limits.time_per_case_s == 1.0 and problem.limits.memory_mb == 128
+    assert problem.limits.time_per_case_s == 1.0 and problem.limits.output_kb == 64 and problem.limits.memory_mb == 256
     assert [c.name for c in problem.cases() if c.public] == ["example", "second-example"]
     assert list(problem.wrong) == ["abs_sum.py"]
 
