@@ -42,10 +42,11 @@ def items(only: set[str]) -> list[tuple[str, str, Path]]:
 
 
 def _grade_slice(work: list[tuple[str, str, str]], results) -> None:
-    from grader import SandboxPool, grade, load_problem, make_sandbox
+    from grader import SandboxSet, grade, load_problem
 
     problems = {}
-    with SandboxPool(make_sandbox("docker"), size=2) as pool:
+    pool = SandboxSet("docker", pool=2)   # a warm pool per runtime (NumPy, PyTorch), made on first use
+    try:
         for slug, label, path in work:
             problem = problems.setdefault(slug, load_problem(ROOT / "problems" / slug))
             started = time.monotonic()
@@ -58,6 +59,8 @@ def _grade_slice(work: list[tuple[str, str, str]], results) -> None:
             why += f"; slowest completed test {max(done, default=0) / limit:.0%} of the limit"
             results.put((slug, label, str(report.verdict), [t.time_s for t in report.tests if t.time_s],
                          time.monotonic() - started, why))
+    finally:
+        pool.close()
 
 
 def _burn(until: float) -> None:
