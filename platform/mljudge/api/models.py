@@ -37,6 +37,13 @@ class ApiToken(models.Model):
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
 
 
+def active_tokens_q(*, now, via: str = "") -> models.Q:
+    """Tokens that still work at `now`: not revoked, not expired (`via`: the lookup path to the token, e.g.
+    "token__" from a webhook). ApiToken.is_active says the same of one loaded token."""
+    return (models.Q(**{f"{via}revoked_at__isnull": True})
+            & (models.Q(**{f"{via}expires_at__isnull": True}) | models.Q(**{f"{via}expires_at__gt": now})))
+
+
 class ApiTokenUse(models.Model):
     """The usage log a token's owner sees: one row per API request made with it (pruned after
     api.services.USE_LOG_DAYS)."""

@@ -10,12 +10,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from mljudge.core.refusals import Reason, Refused
 from mljudge.core.text import lookup_text
 
-from .models import ApiToken, ApiTokenUse, Scope
+from .models import ApiToken, ApiTokenUse, Scope, active_tokens_q
 
 TOKEN_PREFIX = "mlj_"
 NAME_MAX = 100
@@ -67,11 +68,7 @@ def token_create(*, user: AbstractBaseUser, name: str, scopes: list[str], expire
 
 
 def tokens_active_count(*, user: AbstractBaseUser, now=None) -> int:
-    from django.db.models import Q
-
-    now = now or timezone.now()
-    return (ApiToken.objects.filter(user=user, revoked_at__isnull=True)
-            .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now)).count())
+    return ApiToken.objects.filter(active_tokens_q(now=now or timezone.now()), user=user).count()
 
 
 def token_revoke(*, user: AbstractBaseUser, token_id: int) -> bool:
@@ -101,8 +98,6 @@ def token_use_record(*, token: ApiToken, method: str, path: str, status: int, ip
     now = now or timezone.now()
     ApiTokenUse.objects.create(token=token, at=now, method=method[:8], path=lookup_text(path)[:200], status=status,
                                ip=ip[:45])
-    from django.db.models import Q
-
     ApiToken.objects.filter(id=token.id).filter(
         Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - TOUCH_EVERY)).update(last_used_at=now)
 

@@ -26,7 +26,7 @@ from django.utils import timezone
 from mljudge.core.refusals import Reason, Refused
 from mljudge.submissions.models import Mode, Submission
 
-from .models import ApiToken, DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent
+from .models import ApiToken, DeliveryStatus, Webhook, WebhookDelivery, WebhookEvent, active_tokens_q
 from .webhook_addresses import webhook_target
 
 logger = logging.getLogger("mljudge.api.webhooks")
@@ -58,8 +58,7 @@ def retry_delay(*, attempt: int) -> timedelta:
 
 def _active_tokens(*, now: datetime) -> Q:
     """Webhooks whose token still works (not revoked, not expired, its user active) and that are not deleted."""
-    return (Q(disabled_at__isnull=True, token__revoked_at__isnull=True, token__user__is_active=True)
-            & (Q(token__expires_at__isnull=True) | Q(token__expires_at__gt=now)))
+    return Q(disabled_at__isnull=True, token__user__is_active=True) & active_tokens_q(now=now, via="token__")
 
 
 # --- registering ------------------------------------------------------------------------------------------
