@@ -14,12 +14,6 @@ def submission_url(*, submission_id: int) -> str:
     return reverse("api-v1:submission", kwargs={"submission_id": submission_id})
 
 
-def is_final(submission: Submission) -> bool:
-    """No grading work is pending: graded, a system error, or a design answer waiting for an instructor
-    (Submission.is_final decides)."""
-    return submission.is_final
-
-
 def submission_summary(*, submission: Submission) -> dict:
     """The columns: for lists (no report, no progress)."""
     return {
@@ -27,7 +21,7 @@ def submission_summary(*, submission: Submission) -> dict:
         "status": submission.status, "verdict": submission.verdict or None, "score": submission.score,
         "passed": submission.passed, "total": submission.total,
         "time_s": solver_total_time(submission=submission),
-        "created_at": submission.created_at, "final": is_final(submission),
+        "created_at": submission.created_at, "final": submission.is_final,
         "url": submission_url(submission_id=submission.id),
     }
 

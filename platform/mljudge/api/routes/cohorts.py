@@ -9,14 +9,14 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
-from mljudge.api.paging import Paged
-
+from mljudge.accounts.selectors import display_name_for
 from mljudge.api.auth import scoped
 from mljudge.api.models import Scope
+from mljudge.api.paging import Paged
 from mljudge.cohorts import selectors, services
 from mljudge.review.selectors import DashboardFilters, dashboard_submissions
 
-from .review_shapes import ReviewSubmissionSummary, display_name
+from .review_shapes import ReviewSubmissionSummary
 
 router = Router(tags=["instructors"])
 REVIEW = scoped(Scope.REVIEW)
@@ -86,10 +86,10 @@ def cohort_members(request: HttpRequest, cohort_id: int):
     cohort = selectors.cohort_for_instructor(user=request.user, cohort_id=cohort_id)
     return {
         "cohort": _cohort(cohort),
-        "members": [{"username": m.user.username, "display_name": display_name(m.user), "role": m.role,
+        "members": [{"username": m.user.username, "display_name": display_name_for(user=m.user), "role": m.role,
                      "accepted_at": m.accepted_at, "share_past": m.share_past}
                     for m in selectors.cohort_roster(cohort=cohort)],
-        "invitations": [{"username": m.user.username, "display_name": display_name(m.user), "role": m.role,
+        "invitations": [{"username": m.user.username, "display_name": display_name_for(user=m.user), "role": m.role,
                          "invited_by": m.invited_by.username if m.invited_by else None, "invited_at": m.joined_at}
                         for m in selectors.cohort_invitations(cohort=cohort)],
     }

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from pydantic import StrictBool, StrictFloat, StrictStr
 
+from mljudge.accounts.selectors import display_name_for
 from mljudge.api.auth import rate_limited, scoped
 from mljudge.api.models import Scope
 from mljudge.cohorts.selectors import submission_for_reviewer
@@ -17,7 +18,7 @@ from mljudge.grading.rejudge import submission_rejudge_request
 from mljudge.review import selectors, services
 from mljudge.submissions.models import Mode
 
-from .review_shapes import ReviewSubmissionFields, ReviewSubmissionSummary, display_name
+from .review_shapes import ReviewSubmissionFields, ReviewSubmissionSummary
 
 router = Router(tags=["instructors"])
 REVIEW = scoped(Scope.REVIEW)
@@ -135,7 +136,7 @@ def review_submission(request: HttpRequest, submission_id: int):
     return {
         **ReviewSubmissionSummary.from_orm(sub).model_dump(),
         "problem_title": sub.problem.title,
-        "author": {"username": sub.user.username, "display_name": display_name(sub.user)},
+        "author": {"username": sub.user.username, "display_name": display_name_for(user=sub.user)},
         "source": sub.source, "answer_html": sub.answer_html, "message": sub.message,
         "finished_at": sub.finished_at, "report": sub.report,
         "report_history": list(sub.report_history.all()),

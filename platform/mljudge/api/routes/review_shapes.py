@@ -6,12 +6,7 @@ from datetime import datetime
 from django.urls import reverse
 from ninja import Schema
 
-from mljudge.accounts.selectors import display_name_for
 from mljudge.submissions.models import Submission
-
-
-def display_name(user) -> str:
-    return display_name_for(user=user)
 
 
 def review_url(*, submission_id: int) -> str:

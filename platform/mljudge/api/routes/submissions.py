@@ -10,9 +10,9 @@ from ninja.pagination import paginate
 
 from mljudge.api.auth import scoped
 from mljudge.api.models import Scope
-from mljudge.api.paging import Mapped, Paged
 from mljudge.api.longpoll import MAX_WAIT_S, wait_for, waiting_slot
-from mljudge.api.payloads import is_final, submission_payload, submission_summary, submission_url
+from mljudge.api.paging import Mapped, Paged
+from mljudge.api.payloads import submission_payload, submission_summary, submission_url
 from mljudge.grading.queue import queue_position
 from mljudge.grading.reports import solver_view
 from mljudge.problemset.selectors import problem_by_slug
@@ -21,7 +21,6 @@ from mljudge.submissions.selectors import submission_for_viewer, submissions_vis
 from mljudge.submissions.services import design_answer_create, submission_create
 
 router = Router(tags=["submissions"])
-
 
 
 class CodeIn(Schema):
@@ -128,7 +127,7 @@ def submission_detail(request: HttpRequest, submission_id: int, poll: Query[Long
 
 
 def _changed(submission: Submission, seen: int) -> bool:
-    return is_final(submission) or _progress_rows(submission) > seen
+    return submission.is_final or _progress_rows(submission) > seen
 
 
 def _progress_rows(submission: Submission) -> int:

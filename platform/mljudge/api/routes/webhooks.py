@@ -7,10 +7,9 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
-from mljudge.api.paging import Paged
-
 from mljudge.api.auth import scoped
 from mljudge.api.models import Scope
+from mljudge.api.paging import Paged
 from mljudge.api.selectors import deliveries_of, webhook_of_token, webhooks_of_token
 from mljudge.api.webhook_services import webhook_create, webhook_delete
 from mljudge.core.refusals import Reason, Refused
