@@ -9,35 +9,40 @@ def cases():
         {"name": "example-no-predicted-positives", "public": True,
          "args": [np.array([0, 1, 1, 0]), np.array([0, 0, 0, 0])]},
     ]
-    out.append({"name": "single-sample-tp", "public": False, "args": [np.array([1]), np.array([1])]})
-    out.append({"name": "single-sample-tn", "public": False, "args": [np.array([0]), np.array([0])]})
-    out.append({"name": "no-true-positives-labels", "public": False,
+    out.append({"name": "single-sample-tp", "public": False, "category": "single sample",
+                "args": [np.array([1]), np.array([1])]})
+    out.append({"name": "single-sample-tn", "public": False, "category": "single sample",
+                "args": [np.array([0]), np.array([0])]})
+    out.append({"name": "no-true-positives-labels", "public": False, "category": "zero division",
                 "covers": ["recall-zero-division", "f1-zero-division"],
                 "args": [np.array([0, 0, 0, 0, 0]), np.array([0, 1, 0, 1, 0])]})
-    out.append({"name": "all-negative-both", "public": False,
+    out.append({"name": "all-negative-both", "public": False, "category": "zero division",
                 "covers": ["precision-zero-division", "recall-zero-division", "f1-zero-division"],
                 "args": [np.zeros(7, dtype=np.int64), np.zeros(7, dtype=np.int64)]})
-    out.append({"name": "perfect", "public": False,
+    out.append({"name": "perfect", "public": False, "category": "perfect or all-wrong predictions",
                 "args": [np.array([0, 1, 1, 0, 1]), np.array([0, 1, 1, 0, 1])]})
-    out.append({"name": "all-wrong", "public": False,
+    out.append({"name": "all-wrong", "public": False, "category": "perfect or all-wrong predictions",
                 "args": [np.array([0, 1, 1, 0, 1]), np.array([1, 0, 0, 1, 0])]})
     # Asymmetric: precision and recall differ a lot, so swapping them or averaging them shows.
     t = np.array([1] * 10 + [0] * 30)
     p = np.array([1] * 2 + [0] * 8 + [1] * 1 + [0] * 29)
-    out.append({"name": "high-precision-low-recall", "public": False, "args": [t, p]})
+    out.append({"name": "high-precision-low-recall", "public": False, "category": "precision differs from recall",
+                "args": [t, p]})
     t = (rng.random(300) < 0.5).astype(np.int64)
     p = np.where(rng.random(300) < 0.8, 1, t)
-    out.append({"name": "low-precision-high-recall", "public": False, "args": [t, p]})
+    out.append({"name": "low-precision-high-recall", "public": False, "category": "precision differs from recall",
+                "args": [t, p]})
     t = rng.random(50) < 0.3
     p = rng.random(50) < 0.4
-    out.append({"name": "bool-arrays", "public": False, "args": [t, p]})
+    out.append({"name": "bool-arrays", "public": False, "category": "boolean labels", "args": [t, p]})
     # int8 labels with more than 127 true positives: a dot product in int8 overflows.
     t = (rng.random(1000) < 0.7).astype(np.int8)
     p = np.where(rng.random(1000) < 0.9, t, 1 - t).astype(np.int8)
-    out.append({"name": "int8-many-positives", "public": False, "covers": ["small-dtype-counts"], "args": [t, p]})
+    out.append({"name": "int8-many-positives", "public": False, "category": "counts overflow a small dtype",
+                "covers": ["small-dtype-counts"], "args": [t, p]})
     t = (rng.random(200_000) < 0.1).astype(np.int8)
     p = np.where(rng.random(200_000) < 0.75, t, 1 - t).astype(np.int8)
-    out.append({"name": "large-imbalanced", "public": False, "args": [t, p]})
+    out.append({"name": "large-imbalanced", "public": False, "category": "large input", "args": [t, p]})
     out.extend(_hidden_dtype_cases(np.random.default_rng(20261202)))
     return out
 
@@ -61,32 +66,33 @@ def _hidden_dtype_cases(rng):
         ("int16-33k-true-positives", 40_000, 33_000, 1_500, 2_500, "int16"),
         ("uint16-66k-true-positives", 72_000, 66_000, 2_000, 3_000, "uint16"),
     ]:
-        out.append({"name": name, "public": False, "covers": ["small-dtype-counts"],
-                    "args": list(_pair(rng, n, n_tp, n_fp, n_fn, dt, dt))})
+        out.append({"name": name, "public": False, "category": "counts overflow a small dtype",
+                    "covers": ["small-dtype-counts"], "args": list(_pair(rng, n, n_tp, n_fp, n_fn, dt, dt))})
     # Mined (grader mine): exactly 128 positives in int8 (against uint8 predictions): a sum in int8 gives -128.
-    out.append({"name": "mined-128-int8-positives", "public": False, "covers": ["small-dtype-counts"],
+    out.append({"name": "mined-128-int8-positives", "public": False, "category": "counts overflow a small dtype",
+                "covers": ["small-dtype-counts"],
                 "args": [np.ones(128, dtype=np.int8), np.ones(128, dtype=np.uint8)]})
     # Unsigned labels of the same dtype with false negatives: y_pred - y_true wraps instead of giving -1.
-    out.append({"name": "uint32-false-negatives", "public": False,
+    out.append({"name": "uint32-false-negatives", "public": False, "category": "unsigned labels",
                 "args": list(_pair(rng, 12, 3, 1, 4, "uint32", "uint32"))})
-    out.append({"name": "uint64-false-negatives", "public": False,
+    out.append({"name": "uint64-false-negatives", "public": False, "category": "unsigned labels",
                 "args": list(_pair(rng, 11, 2, 2, 5, "uint64", "uint64"))})
     # Bools (True + True is True, not 2) and bools mixed with integers.
-    out.append({"name": "bool-bool-true-positives", "public": False,
+    out.append({"name": "bool-bool-true-positives", "public": False, "category": "boolean labels",
                 "args": [np.array([True, True, False, True, False, True]),
                          np.array([True, False, True, True, False, True])]})
-    out.append({"name": "int32-true-bool-pred", "public": False,
+    out.append({"name": "int32-true-bool-pred", "public": False, "category": "mixed dtypes",
                 "args": list(_pair(rng, 15, 5, 3, 2, "int32", "bool"))})
-    out.append({"name": "bool-true-int32-pred", "public": False,
+    out.append({"name": "bool-true-int32-pred", "public": False, "category": "mixed dtypes",
                 "args": list(_pair(rng, 15, 4, 6, 1, "bool", "int32"))})
     # Zero division with small and unsigned dtypes.
-    out.append({"name": "zero-division-all-uint8-bool", "public": False,
+    out.append({"name": "zero-division-all-uint8-bool", "public": False, "category": "zero division",
                 "covers": ["precision-zero-division", "recall-zero-division", "f1-zero-division"],
                 "args": [np.zeros(5, dtype=np.uint8), np.zeros(5, dtype=bool)]})
-    out.append({"name": "zero-division-recall-uint64-int16", "public": False,
+    out.append({"name": "zero-division-recall-uint64-int16", "public": False, "category": "zero division",
                 "covers": ["recall-zero-division", "f1-zero-division"],
                 "args": [np.zeros(6, dtype=np.uint64), np.array([1, 0, 1, 1, 0, 0], dtype=np.int16)]})
-    out.append({"name": "zero-division-precision-bool-int8", "public": False,
+    out.append({"name": "zero-division-precision-bool-int8", "public": False, "category": "zero division",
                 "covers": ["precision-zero-division", "f1-zero-division"],
                 "args": [np.array([True, False, True, True]), np.zeros(4, dtype=np.int8)]})
     return out

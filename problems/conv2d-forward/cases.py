@@ -4,13 +4,13 @@ INTEGER_DTYPES = ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32"
 DTYPES = ("float64",) + INTEGER_DTYPES
 
 
-def _case(rng, name, n, c_in, h, w, c_out, kh, kw, stride=1, padding=0, covers=()):
+def _case(rng, name, n, c_in, h, w, c_out, kh, kw, stride=1, padding=0, covers=(), category=""):
     kwargs = {}
     if stride != 1:
         kwargs["stride"] = stride
     if padding != 0:
         kwargs["padding"] = padding
-    return {"name": name, "public": False, "covers": list(covers),
+    return {"name": name, "public": False, "category": category, "covers": list(covers),
             "args": [rng.normal(size=(n, c_in, h, w)), rng.normal(size=(c_out, c_in, kh, kw)),
                      rng.normal(size=c_out)], "kwargs": kwargs}
 
@@ -34,22 +34,26 @@ def cases():
         {"name": "example-stride2-pad1", "public": True,
          "args": [np.arange(16.0).reshape(1, 1, 4, 4), np.ones((1, 1, 3, 3)), np.array([0.0])],
          "kwargs": {"stride": 2, "padding": 1}},
-        _case(rng, "multichannel-nonsquare", 2, 3, 5, 7, 4, 2, 3, covers=["non-square"]),
+        _case(rng, "multichannel-nonsquare", 2, 3, 5, 7, 4, 2, 3, covers=["non-square"], category="non-square shapes"),
         _case(rng, "stride2-pad1-nonsquare", 2, 2, 7, 6, 3, 3, 3, stride=2, padding=1,
-              covers=["non-square", "stride-both-axes", "stride-remainder", "padding-all-sides"]),
+              covers=["non-square", "stride-both-axes", "stride-remainder", "padding-all-sides"],
+              category="stride and padding"),
         _case(rng, "stride3-remainder", 1, 2, 8, 10, 2, 3, 2, stride=3,
-              covers=["stride-remainder", "stride-both-axes", "non-square"]),
-        _case(rng, "tall-kernel-pad2", 3, 1, 6, 5, 2, 5, 1, padding=2, covers=["padding-all-sides", "non-square"]),
-        _case(rng, "pointwise-1x1-stride2", 2, 4, 5, 5, 3, 1, 1, stride=2, covers=["stride-both-axes"]),
-        _case(rng, "kernel-covers-input", 2, 3, 4, 3, 5, 4, 3, covers=["single-output-position"]),
+              covers=["stride-remainder", "stride-both-axes", "non-square"], category="stride leaves a remainder"),
+        _case(rng, "tall-kernel-pad2", 3, 1, 6, 5, 2, 5, 1, padding=2, covers=["padding-all-sides", "non-square"],
+              category="padding on all sides"),
+        _case(rng, "pointwise-1x1-stride2", 2, 4, 5, 5, 3, 1, 1, stride=2, covers=["stride-both-axes"],
+              category="stride on both axes"),
+        _case(rng, "kernel-covers-input", 2, 3, 4, 3, 5, 4, 3, covers=["single-output-position"],
+              category="single output position"),
         _case(rng, "kernel-larger-than-input-padded", 1, 2, 2, 2, 2, 3, 3, padding=1,
-              covers=["kernel-larger-than-input", "padding-all-sides"]),
+              covers=["kernel-larger-than-input", "padding-all-sides"], category="kernel larger than the input"),
         _case(rng, "pad3-stride2-asymmetric-kernel", 2, 3, 9, 4, 2, 2, 4, stride=2, padding=3,
-              covers=["padding-all-sides", "stride-remainder", "non-square"]),
-        {"name": "integers", "public": False, "covers": ["integer-dtypes"],
+              covers=["padding-all-sides", "stride-remainder", "non-square"], category="stride and padding"),
+        {"name": "integers", "public": False, "category": "integer dtype", "covers": ["integer-dtypes"],
          "args": [rng.integers(-5, 6, size=(2, 2, 5, 6)), rng.integers(-3, 4, size=(3, 2, 3, 2)),
                   rng.integers(-2, 3, size=3)], "kwargs": {"padding": 1}},
-        _case(rng, "large-4x16x32x32-k5", 4, 16, 32, 32, 32, 5, 5, padding=2),
+        _case(rng, "large-4x16x32x32-k5", 4, 16, 32, 32, 32, 5, 5, padding=2, category="large input"),
     ]
     # One case per integer dtype, every array of that dtype, values near the dtype's limits: computing in
     # the input dtype wraps around; widening to int64 still wraps for int64/uint32/uint64 products.
@@ -66,31 +70,36 @@ def cases():
     for dt in INTEGER_DTYPES:
         xs, ws, s, p, edges = geometry[dt]
         kwargs = {"stride": s, "padding": p}
-        out.append({"name": f"{dt}-near-limits", "public": False, "covers": ["integer-dtypes"] + edges,
+        out.append({"name": f"{dt}-near-limits", "public": False, "category": "integer overflow",
+                    "covers": ["integer-dtypes"] + edges,
                     "args": [_near_limits(rng, dt, xs), _near_limits(rng, dt, ws), _near_limits(rng, dt, ws[:1])],
                     "kwargs": kwargs})
     # uint8 images (the usual image dtype) with negative int8 kernels: NumPy promotes to int16, and a sum of
     # 2 * 3 * 3 products of about -30000 wraps around; the bias is float64.
-    out.append({"name": "uint8-image-int8-kernel", "public": False, "covers": ["integer-dtypes"],
+    out.append({"name": "uint8-image-int8-kernel", "public": False, "category": "mixed dtypes",
+                "covers": ["integer-dtypes"],
                 "args": [rng.integers(200, 256, size=(1, 2, 4, 4)).astype(np.uint8),
                          rng.integers(-128, -99, size=(2, 2, 3, 3)).astype(np.int8), np.array([0.5, -2.0])],
                 "kwargs": {"padding": 1}})
     # Mixed the other way: float64 image, uint64 kernel beyond 2**32, int16 bias.
-    out.append({"name": "float64-image-uint64-kernel", "public": False, "covers": ["integer-dtypes"],
+    out.append({"name": "float64-image-uint64-kernel", "public": False, "category": "mixed dtypes",
+                "covers": ["integer-dtypes"],
                 "args": [np.array([[[[0.5, -1.25, 3.0], [-2.0, 0.0, 0.75]]]]),
                          _near_limits(rng, "uint64", (2, 1, 2, 2)), _near_limits(rng, "int16", (2,))], "kwargs": {}})
     # Found by `grader mine` (minimal inputs that separate a wrong solution from the reference).
     out += [
         # int8: (-1) * (-128) = 128 wraps to -128 in int8
-        {"name": "mined-int8-product-wraps", "public": False, "covers": ["integer-dtypes"],
+        {"name": "mined-int8-product-wraps", "public": False, "category": "integer overflow",
+         "covers": ["integer-dtypes"],
          "args": [np.array([[[[-1]]]], dtype=np.int8), np.array([[[[-128]]]], dtype=np.int8), np.array([0.0])],
          "kwargs": {"stride": 1, "padding": 0}},
         # int64: 2**23 * 2**40 = 2**63 is one past the int64 maximum
-        {"name": "mined-int64-product-2-pow-63", "public": False, "covers": ["integer-dtypes"],
+        {"name": "mined-int64-product-2-pow-63", "public": False, "category": "integer overflow",
+         "covers": ["integer-dtypes"],
          "args": [np.array([[[[8388608]]]], dtype=np.int64), np.array([[[[1099511627776]]]], dtype=np.int64),
                   np.array([0], dtype=np.int64)], "kwargs": {"stride": 1, "padding": 0}},
         # 1x1 image, padding 1, stride 3: (1 + 2 - 1) // 3 + 1 = 1 output position, not ceil(2 / 3) + 1 = 2
-        {"name": "mined-stride3-pad1-single-pixel", "public": False,
+        {"name": "mined-stride3-pad1-single-pixel", "public": False, "category": "single output position",
          "covers": ["stride-remainder", "single-output-position", "padding-all-sides"],
          "args": [np.array([[[[0.5]]]]), np.array([[[[2.0]]]]), np.array([0.25])],
          "kwargs": {"stride": 3, "padding": 1}},

@@ -17,48 +17,56 @@ def cases():
                   np.array([0, 0, 0, 1, 1, 1])]},
         {"name": "example-tie-and-constant", "public": True,
          "args": [np.array([[1.0, 7.0], [2.0, 7.0], [3.0, 7.0], [4.0, 7.0]]), np.array([0, 1, 1, 0])]},
-        {"name": "single-sample", "public": False, "covers": ["no-split"],
+        {"name": "single-sample", "public": False, "category": "no split possible", "covers": ["no-split"],
          "args": [np.array([[3.0, -1.0, 2.5]]), np.array([4])]},
-        {"name": "all-features-constant", "public": False, "covers": ["no-split", "constant-feature"],
+        {"name": "all-features-constant", "public": False, "category": "no split possible",
+         "covers": ["no-split", "constant-feature"],
          "args": [np.tile(np.array([[1.5, -2.0, 0.0]]), (5, 1)), np.array([0, 1, 1, 2, 2])]},
-        {"name": "two-samples", "public": False,
+        {"name": "two-samples", "public": False, "category": "two samples",
          "args": [np.array([[0.5, 3.0], [-1.5, 3.0]]), np.array([1, 0])]},
     ]
     X = rng.normal(size=(12, 3))
     X[:, 0] = 4.0
-    out.append({"name": "pure-labels-first-feature-constant", "public": False,
+    out.append({"name": "pure-labels-first-feature-constant", "public": False, "category": "ties",
                 "covers": ["constant-feature", "no-improvement", "tie-lowest-feature", "tie-lowest-threshold"], "args": [X, np.full(12, 3)]})
     X, y = _informative(rng, 30, 4, 2, 1.0)
     X = np.column_stack([X[:, 2], X[:, 0], X[:, 3], X[:, 0]])  # the best column appears twice (1 and 3)
-    out.append({"name": "duplicate-best-column", "public": False, "covers": ["tie-lowest-feature"], "args": [X, y]})
-    out.append({"name": "integer-features-odd-labels", "public": False, "covers": ["arbitrary-labels"],
+    out.append({"name": "duplicate-best-column", "public": False, "category": "ties",
+                "covers": ["tie-lowest-feature"], "args": [X, y]})
+    out.append({"name": "integer-features-odd-labels", "public": False, "category": "arbitrary labels",
+                "covers": ["arbitrary-labels"],
                 "args": [rng.integers(0, 6, (25, 3)), np.array([-2, 5, 9])[rng.integers(0, 3, 25)]]})
     X, y = _informative(rng, 40, 4, 5, 1.5)
-    out.append({"name": "five-classes", "public": False, "args": [X, y]})
+    out.append({"name": "five-classes", "public": False, "category": "many classes", "args": [X, y]})
     # A lone outlier: a split that isolates it is pure on one side, which an unweighted average overrates.
     X, y = _informative(rng, 30, 2, 2, 1.5)
     X[0, 1] = 50.0
-    out.append({"name": "outlier-pure-child", "public": False, "covers": ["size-weighted"], "args": [X, y]})
+    out.append({"name": "outlier-pure-child", "public": False, "category": "size-weighted impurity",
+                "covers": ["size-weighted"], "args": [X, y]})
     # Mirror-image labels: thresholds 1.5 and 7.5 tie within feature 0, and feature 1 (reversed) ties
     # with feature 0, so both tie rules matter.
     x = np.arange(1.0, 9.0)
-    out.append({"name": "symmetric-ties", "public": False,
+    out.append({"name": "symmetric-ties", "public": False, "category": "ties",
                 "covers": ["tie-lowest-feature", "tie-lowest-threshold", "tie-tolerance", "constant-feature"],
                 "args": [np.column_stack([x, 9.0 - x, np.full(8, 2.0)]), np.array([0, 1, 1, 1, 1, 1, 1, 0])]})
     X, y = _informative(rng, 50, 3, 3, 2.0)
-    out.append({"name": "negative-scale-features", "public": False, "args": [-1e3 * X, y]})
+    out.append({"name": "negative-scale-features", "public": False, "category": "negative features",
+                "args": [-1e3 * X, y]})
     X, y = _informative(rng, 2500, 10, 3, 2.5)
-    out.append({"name": "large-2500x10", "public": False, "args": [X, y]})
+    out.append({"name": "large-2500x10", "public": False, "category": "large input", "args": [X, y]})
     out.extend(_float_tie_cases())
     out.extend(_dtype_cases())
     # Found by `grader mine` (minimal inputs that separate a wrong solution from the reference).
     out += [
-        {"name": "mined-midpoint-input-dtype", "public": False, "covers": ["midpoint-threshold"],
+        {"name": "mined-midpoint-input-dtype", "public": False, "category": "integer midpoints",
+         "covers": ["midpoint-threshold"],
          "args": [np.array([[123], [124]], dtype=np.int8), np.array([-128, -128], dtype=np.int8)]},
-        {"name": "mined-midpoint-difference-input-dtype", "public": False, "covers": ["midpoint-threshold"],
+        {"name": "mined-midpoint-difference-input-dtype", "public": False, "category": "integer midpoints",
+         "covers": ["midpoint-threshold"],
          "args": [np.array([[4611686018427379712], [-9223372036854759424]], dtype=np.int64),
                   np.array([-128, -128], dtype=np.int8)]},
-        {"name": "mined-bincount-labels", "public": False, "covers": ["no-split", "arbitrary-labels"],
+        {"name": "mined-bincount-labels", "public": False, "category": "arbitrary labels",
+         "covers": ["no-split", "arbitrary-labels"],
          "args": [np.array([[0.0]], dtype=np.float64), np.array([-128], dtype=np.int8)]},
     ]
     return out
@@ -80,12 +88,14 @@ def _float_tie_cases():
     x = np.array([2.0, 3.0, 3.0, 1.0, 2.0, 2.0, 2.0, 3.0, 3.0, 3.0])
     perm = np.array([7, 2, 9, 0, 5, 3, 8, 1, 6, 4])
     return [
-        {"name": "float-tie-across-features", "public": False, "covers": ["tie-tolerance", "tie-lowest-feature"],
+        {"name": "float-tie-across-features", "public": False, "category": "ties that round differently",
+         "covers": ["tie-tolerance", "tie-lowest-feature"],
          "args": [np.column_stack([f0, f1])[perm], y[perm]]},
-        {"name": "float-tie-within-feature", "public": False, "covers": ["tie-tolerance", "tie-lowest-threshold"],
+        {"name": "float-tie-within-feature", "public": False, "category": "ties that round differently",
+         "covers": ["tie-tolerance", "tie-lowest-threshold"],
          "args": [x[perm, None], y[perm]]},
         # Both at once, behind a constant feature; integer features.
-        {"name": "float-tie-both-integer", "public": False,
+        {"name": "float-tie-both-integer", "public": False, "category": "ties that round differently",
          "covers": ["tie-tolerance", "tie-lowest-feature", "tie-lowest-threshold", "constant-feature"],
          "args": [np.column_stack([np.full(10, 5), x.astype(np.int64) * 10, f1.astype(np.int64)])[perm[::-1]],
                   y[perm[::-1]]]},
@@ -119,7 +129,7 @@ def _dtype_cases():
             f1 = np.where(np.arange(n) % 2 == 0, f1, int(xi.min) + (top - f1))
         X = np.column_stack([f1, f0]).astype(xd)
         y = labels[y_idx[order]].astype(yd)
-        out.append({"name": f"dtype-x-{xd}-y-{yd}", "public": False,
+        out.append({"name": f"dtype-x-{xd}-y-{yd}", "public": False, "category": "integer dtypes near limits",
                     "covers": ["midpoint-threshold", "arbitrary-labels"], "args": [X, y]})
     # Signed features whose best split straddles zero: the neighbours' difference v_{r+1} - v_r overflows.
     for xd, yd in [("int8", "uint8"), ("int64", "int8")]:
@@ -132,7 +142,8 @@ def _dtype_cases():
         noise = np.array([0, 3, 1, 2, 1, 0, 3, 2], dtype=object) * step
         perm = np.array([5, 0, 7, 2, 4, 1, 6, 3])
         X = np.column_stack([noise, vals]).astype(xd)[perm]
-        out.append({"name": f"signed-gap-{xd}", "public": False, "covers": ["midpoint-threshold"],
+        out.append({"name": f"signed-gap-{xd}", "public": False, "category": "integer midpoints",
+                    "covers": ["midpoint-threshold"],
                     "args": [X, y[perm].astype(yd)]})
     return out
 

@@ -17,66 +17,78 @@ def cases():
          "args": [np.array([[0.0], [1.0], [10.0], [11.0]]), 3, np.array([[0.0], [1.0], [100.0]])]},
     ]
     # Points exactly equidistant from both initial centroids (integer coordinates: every distance is exact).
-    out.append({"name": "exact-ties", "public": False, "covers": ["tie-lowest-index"],
+    out.append({"name": "exact-ties", "public": False, "category": "ties", "covers": ["tie-lowest-index"],
                 "args": [np.array([[-1.0, 0.0], [1.0, 0.0], [0.0, 0.0], [0.0, 5.0], [0.0, -5.0], [3.0, 1.0]]), 2,
                          np.array([[-2.0, 0.0], [2.0, 0.0]])]})
     # Two identical initial centroids: the second never wins a tie, so it stays empty where it started.
     X = _blobs(rng, [[0, 0, 0], [6, 6, 6]], 15, 0.7)
-    out.append({"name": "duplicate-init", "public": False,
+    out.append({"name": "duplicate-init", "public": False, "category": "duplicate initial centroids",
                 "covers": ["duplicate-init-rows", "empty-keeps-centroid", "empty-wins-back", "init-unmodified"],
                 "args": [X, 3, np.array([[1.0, 1.0, 1.0], [1.0, 1.0, 1.0], [5.0, 5.0, 5.0]])]})
     # A cluster that owns 3 points after the first step and none after the second.
     r = np.random.default_rng(266)
     X = r.integers(0, 30, size=(10, 2)).astype(float)
     init = r.integers(0, 30, size=(3, 2)).astype(float)
-    out.append({"name": "cluster-empties-mid-run", "public": False, "covers": ["empty-keeps-centroid"], "args": [X, 3, init]})
+    out.append({"name": "cluster-empties-mid-run", "public": False, "category": "empty cluster",
+                "covers": ["empty-keeps-centroid"], "args": [X, 3, init]})
     # Initial centroids far from all data: two clusters are empty from the start.
     X = rng.normal(size=(12, 2))
-    out.append({"name": "far-init-two-empty", "public": False, "covers": ["empty-keeps-centroid"],
+    out.append({"name": "far-init-two-empty", "public": False, "category": "empty cluster",
+                "covers": ["empty-keeps-centroid"],
                 "args": [X, 3, np.array([[0.0, 0.0], [50.0, 50.0], [-40.0, 60.0]])]})
     X = _blobs(rng, [[-10], [0], [7]], 20, 1.0)
-    out.append({"name": "d1-three-clusters", "public": False,
+    out.append({"name": "d1-three-clusters", "public": False, "category": "single dimension",
                 "args": [X, 3, np.array([[-1.0], [0.0], [1.0]])]})
     X = rng.normal(3.0, 2.0, size=(25, 4))
-    out.append({"name": "k1", "public": False, "args": [X, 1, X[:1] + 10.0]})
+    out.append({"name": "k1", "public": False, "category": "single cluster", "args": [X, 1, X[:1] + 10.0]})
     X = rng.normal(size=(5, 3))
-    out.append({"name": "n-equals-k", "public": False, "covers": ["k-exceeds-distinct", "empty-wins-back"], "args": [X, 5, X[[0, 0, 1, 2, 3]] + 0.25]})
-    out.append({"name": "single-point", "public": False, "covers": ["k-exceeds-distinct"],
+    out.append({"name": "n-equals-k", "public": False, "category": "k exceeds distinct points",
+                "covers": ["k-exceeds-distinct", "empty-wins-back"], "args": [X, 5, X[[0, 0, 1, 2, 3]] + 0.25]})
+    out.append({"name": "single-point", "public": False, "category": "k exceeds distinct points",
+                "covers": ["k-exceeds-distinct"],
                 "args": [np.array([[2.5, -1.0]]), 3, np.array([[0.0, 0.0], [5.0, 5.0], [2.0, -1.0]])]})
     # Integer data and integer initial centroids: the means are not integers.
     X = rng.integers(-20, 20, size=(30, 2))
-    out.append({"name": "integer-inputs", "public": False, "covers": ["integer-means"], "args": [X, 3, X[:3].copy()]})
+    out.append({"name": "integer-inputs", "public": False, "category": "integer dtype",
+                "covers": ["integer-means"], "args": [X, 3, X[:3].copy()]})
     # Evenly spaced points and a lopsided start: Lloyd needs many iterations, and max_iter cuts it short.
     X = np.arange(40, dtype=float).reshape(-1, 1)
     init = np.array([[0.0], [1.0]])
-    out.append({"name": "max-iter-2", "public": False, "covers": ["max-iter"], "args": [X, 2, init], "kwargs": {"max_iter": 2}})
-    out.append({"name": "max-iter-5", "public": False, "args": [X, 2, init], "kwargs": {"max_iter": 5}})
-    out.append({"name": "slow-converge-default", "public": False, "covers": ["stop-unchanged-labels"], "args": [X, 2, init]})
+    out.append({"name": "max-iter-2", "public": False, "category": "iteration limit",
+                "covers": ["max-iter"], "args": [X, 2, init], "kwargs": {"max_iter": 2}})
+    out.append({"name": "max-iter-5", "public": False, "category": "iteration limit",
+                "args": [X, 2, init], "kwargs": {"max_iter": 5}})
+    out.append({"name": "slow-converge-default", "public": False, "category": "slow convergence",
+                "covers": ["stop-unchanged-labels"], "args": [X, 2, init]})
     centres = rng.uniform(-20, 20, size=(5, 3))
     X = _blobs(rng, centres, 40, 1.0)
-    out.append({"name": "separated-blobs", "public": False, "covers": ["init-unmodified"], "args": [X, 5, X[:5].copy()]})
+    out.append({"name": "separated-blobs", "public": False, "category": "input must not be modified",
+                "covers": ["init-unmodified"], "args": [X, 5, X[:5].copy()]})
     # Large: 20000 points, 12 overlapping clusters in 6-D; a pure-Python loop over points is far too slow.
     centres = rng.uniform(-6, 6, size=(12, 6))
     X = _blobs(rng, centres, 20000 // 12 + 1, 1.5)[:20000]
-    out.append({"name": "large-overlapping", "public": False,
+    out.append({"name": "large-overlapping", "public": False, "category": "large input",
                 "args": [X, 12, X[rng.choice(len(X), 12, replace=False)].copy()], "kwargs": {"max_iter": 50}})
     out.extend(_more_cases())
     out.extend(_dtype_cases())
     # Found by `grader mine` (minimal inputs that separate a wrong solution from the reference).
     out += [
-        {"name": "mined-first-distances-input-dtype", "public": False, "covers": ["empty-keeps-centroid"],
+        {"name": "mined-first-distances-input-dtype", "public": False, "category": "integer overflow",
+         "covers": ["empty-keeps-centroid"],
          "args": [np.array([[-128]], dtype=np.int8), 2, np.array([[123], [124]], dtype=np.int8)],
          "kwargs": {"max_iter": 1}},
-        {"name": "mined-loop-last-tie", "public": False, "covers": ["tie-lowest-index"],
+        {"name": "mined-loop-last-tie", "public": False, "category": "ties", "covers": ["tie-lowest-index"],
          "args": [np.array([[-32760]], dtype=np.int16), 2, np.array([[-32755], [-32765]], dtype=np.int16)],
          "kwargs": {"max_iter": 1}},
-        {"name": "mined-squared-norms-input-dtype", "public": False, "covers": ["k-exceeds-distinct"],
+        {"name": "mined-squared-norms-input-dtype", "public": False, "category": "integer overflow",
+         "covers": ["k-exceeds-distinct"],
          "args": [np.array([[123]], dtype=np.int8), 2, np.array([[0.0], [0.0]], dtype=np.float64)],
          "kwargs": {"max_iter": 2}},
-        {"name": "mined-ignores-max-iter", "public": False, "covers": ["max-iter"],
+        {"name": "mined-ignores-max-iter", "public": False, "category": "iteration limit", "covers": ["max-iter"],
          "args": [np.array([[0], [8192]], dtype=np.uint64), 2, np.array([[0.0], [0.0]], dtype=np.float64)],
          "kwargs": {"max_iter": 1}},
-        {"name": "mined-mutates-init", "public": False, "covers": ["init-unmodified"],
+        {"name": "mined-mutates-init", "public": False, "category": "input must not be modified",
+         "covers": ["init-unmodified"],
          "args": [np.array([[0.0]], dtype=np.float64), 1, np.array([[-1.5]], dtype=np.float64)],
          "kwargs": {"max_iter": 1}},
     ]
@@ -86,19 +98,20 @@ def cases():
 def _more_cases():
     # One iteration only: the labels of the first assignment and the centroids after the first update.
     X = np.array([[0.0, 0.0], [1.0, 0.0], [4.0, 0.0], [5.0, 1.0], [9.0, 2.0], [10.0, 0.0]])
-    out = [{"name": "max-iter-1", "public": False, "covers": ["max-iter"],
+    out = [{"name": "max-iter-1", "public": False, "category": "iteration limit", "covers": ["max-iter"],
             "args": [X, 2, np.array([[0.5, 0.0], [1.5, 0.0]])], "kwargs": {"max_iter": 1}}]
     # A point equidistant from four centroids (and points tied between pairs); the lowest index must win,
     # not the last one scanned nor the first in some sorted order. All values are small dyadic numbers.
     X = np.array([[0.0, 0.0], [0.0, 0.0], [3.0, 0.0], [-3.0, 0.0], [0.0, 3.0], [0.0, -3.0],
                   [1.0, 1.0], [-1.0, -1.0], [2.5, 2.5], [-2.5, 2.5]])
     init = np.array([[0.0, 2.0], [2.0, 0.0], [0.0, -2.0], [-2.0, 0.0]])
-    out.append({"name": "four-way-tie", "public": False, "covers": ["tie-lowest-index", "init-unmodified"],
+    out.append({"name": "four-way-tie", "public": False, "category": "ties",
+                "covers": ["tie-lowest-index", "init-unmodified"],
                 "args": [X, 4, init]})
     # k exceeds the number of distinct points (rows repeat), with repeated initial centroids.
     X = np.array([[1.0, 1.0]] * 3 + [[4.0, 5.0]] * 2 + [[-2.0, 0.5]] * 2)
     init = np.array([[0.0, 0.0], [4.0, 4.0], [4.0, 4.0], [-2.0, 0.5], [10.0, 10.0]])
-    out.append({"name": "k-above-distinct", "public": False,
+    out.append({"name": "k-above-distinct", "public": False, "category": "k exceeds distinct points",
                 "covers": ["k-exceeds-distinct", "duplicate-init-rows", "empty-keeps-centroid"], "args": [X, 5, init]})
     return out
 
@@ -128,7 +141,8 @@ def _dtype_cases():
         # Start: one centroid near each group.
         init = np.array([[lo, lo + 2 * step], [mid + 2 * step, mid - step], [hi - 3 * step, hi]], dtype=object)
         # One iteration: Lloyd would recover from a wrong first assignment on such separated groups.
-        out.append({"name": f"dtype-{dt}", "public": False, "covers": ["integer-means", "max-iter"],
+        out.append({"name": f"dtype-{dt}", "public": False, "category": "integer dtype near limits",
+                    "covers": ["integer-means", "max-iter"],
                     "args": [X.astype(dt), 3, init.astype(dt)], "kwargs": {"max_iter": 1}})
     return out
 

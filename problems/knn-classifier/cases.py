@@ -44,32 +44,38 @@ def cases():
     ]
     # k = 1 on an integer grid: many exact distance ties, broken by the lower training index.
     Xg = rng.integers(0, 4, (40, 2)).astype(np.float64)
-    out.append({"name": "grid-k1-distance-ties", "public": False, "covers": ["distance-ties"],
+    out.append({"name": "grid-k1-distance-ties", "public": False, "category": "distance ties",
+                "covers": ["distance-ties"],
                 "args": [Xg, rng.integers(0, 5, 40), rng.integers(0, 4, (30, 2)).astype(np.float64) + 0.5, 1]})
     # even k with three classes on a grid: both kinds of tie, many times over.
     Xg = rng.integers(0, 5, (60, 2)).astype(np.float64)
-    out.append({"name": "grid-even-k-vote-ties", "public": False, "covers": ["distance-ties", "vote-ties"],
+    out.append({"name": "grid-even-k-vote-ties", "public": False, "category": "vote ties",
+                "covers": ["distance-ties", "vote-ties"],
                 "args": [Xg, rng.integers(0, 3, 60), rng.integers(0, 5, (50, 2)).astype(np.float64), 4]})
-    out.append({"name": "single-train-single-test", "public": False, "covers": ["k-equals-n"],
+    out.append({"name": "single-train-single-test", "public": False, "category": "k equals n", "covers": ["k-equals-n"],
                 "args": [np.array([[1.0, -2.0, 3.0]]), np.array([4]), np.array([[0.0, 0.0, 0.0]]), 1]})
     X, y = _clusters(rng, 9, 3, 3, 2.0)
-    out.append({"name": "k-equals-n", "public": False, "covers": ["k-equals-n", "vote-ties"],
+    out.append({"name": "k-equals-n", "public": False, "category": "k equals n", "covers": ["k-equals-n", "vote-ties"],
                 "args": [X, np.array([2, 0, 1, 1, 2, 0, 2, 1, 0]), rng.normal(size=(4, 3)), 9]})
     X, y = _clusters(rng, 50, 4, 3, 2.0)
-    out.append({"name": "negative-and-large-labels", "public": False, "covers": ["arbitrary-labels"],
+    out.append({"name": "negative-and-large-labels", "public": False, "category": "arbitrary labels",
+                "covers": ["arbitrary-labels"],
                 "args": [X, np.array([-3, 7, 1000])[y], rng.normal(0.0, 3.0, (20, 4)), 6]})
     X, y = _clusters(rng, 30, 3, 3, 1.5)
-    out.append({"name": "query-the-training-set", "public": False, "covers": ["self-neighbour"], "args": [X, y, X.copy(), 3]})
+    out.append({"name": "query-the-training-set", "public": False, "category": "query is a training row",
+                "covers": ["self-neighbour"], "args": [X, y, X.copy(), 3]})
     X, y = _clusters(rng, 80, 50, 4, 6.0)
-    out.append({"name": "high-dim-nonsquare", "public": False,
+    out.append({"name": "high-dim-nonsquare", "public": False, "category": "high dimension",
                 "args": [X, y, rng.normal(0.0, 3.0, (25, 50)), 5]})
     Xi = rng.integers(-10, 10, (70, 5))
-    out.append({"name": "integer-features", "public": False, "covers": ["integers-as-reals"],
+    out.append({"name": "integer-features", "public": False, "category": "integer dtype",
+                "covers": ["integers-as-reals"],
                 "args": [Xi, rng.integers(0, 4, 70), rng.integers(-10, 10, (40, 5)), 4]})
     X, y = _clusters(rng, 200, 6, 5, 3.0)
-    out.append({"name": "noisy-clusters", "public": False, "args": [X, y, rng.normal(0.0, 3.0, (100, 6)), 8]})
+    out.append({"name": "noisy-clusters", "public": False, "category": "random inputs",
+                "args": [X, y, rng.normal(0.0, 3.0, (100, 6)), 8]})
     X, y = _clusters(rng, 2000, 32, 5, 3.0)
-    out.append({"name": "large-2000x800", "public": False,
+    out.append({"name": "large-2000x800", "public": False, "category": "large input",
                 "args": [X, y, rng.normal(0.0, 3.0, (800, 32)), 7]})
 
     # Every integer dtype, for the coordinates and for the labels: coordinates near the dtype's limits make
@@ -77,57 +83,70 @@ def cases():
     # label arithmetic such as y - y.min() in that dtype.
     for j, dtype in enumerate(["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64"]):
         d = 2 + j % 2
-        out.append({"name": f"{dtype}-limits", "public": False, "covers": ["integers-as-reals", "arbitrary-labels"],
+        out.append({"name": f"{dtype}-limits", "public": False, "category": "integer dtype limits",
+                    "covers": ["integers-as-reals", "arbitrary-labels"],
                     "args": [_extreme_ints(rng, dtype, (14, d)), _extreme_labels(rng, dtype, 14),
                              _extreme_ints(rng, dtype, (10, d)), 3]})
     # uint8 with values close to 0: q - x is negative for many pairs and wraps around to 256 - |q - x|.
     Xu = np.array([[0, 0], [5, 5], [3, 9], [9, 0], [1, 6], [7, 2], [2, 2], [8, 8]], dtype=np.uint8)
-    out.append({"name": "uint8-small-differences", "public": False, "covers": ["integers-as-reals"],
+    out.append({"name": "uint8-small-differences", "public": False, "category": "unsigned differences",
+                "covers": ["integers-as-reals"],
                 "args": [Xu, np.array([0, 1, 2, 1, 0, 2, 1, 2], dtype=np.uint8),
                          np.array([[4, 4], [0, 9], [9, 9], [1, 1], [6, 0]], dtype=np.uint8), 3]})
     # X_train and X_test of different dtypes (uint8 against int8: the difference needs int16 or wider).
-    out.append({"name": "mixed-uint8-int8", "public": False, "covers": ["integers-as-reals", "mixed-dtypes"],
+    out.append({"name": "mixed-uint8-int8", "public": False, "category": "mixed dtypes",
+                "covers": ["integers-as-reals", "mixed-dtypes"],
                 "args": [_extreme_ints(rng, "uint8", (16, 2)), rng.integers(0, 3, 16).astype(np.int16),
                          _extreme_ints(rng, "int8", (10, 2)), 3]})
-    out.append({"name": "mixed-float-int32", "public": False, "covers": ["mixed-dtypes"],
+    out.append({"name": "mixed-float-int32", "public": False, "category": "mixed dtypes", "covers": ["mixed-dtypes"],
                 "args": [rng.integers(-6, 6, (30, 3)).astype(np.float64), rng.integers(0, 3, 30),
                          rng.integers(-6, 6, (12, 3)).astype(np.int32), 5]})
     # Distance ties at the k-th place with a larger k (9, 12, 15): many training rows share each grid
     # position, and which of them are taken (lower index first) decides the vote. Selection orders other
     # than "lower index first" (argpartition, scikit-learn's brute force, sorting by label) differ here.
     Xg = rng.integers(0, 4, (150, 2)).astype(np.float64)
-    out.append({"name": "grid-ties-k9", "public": False, "covers": ["distance-ties", "vote-ties"],
+    out.append({"name": "grid-ties-k9", "public": False, "category": "distance and vote ties",
+                "covers": ["distance-ties", "vote-ties"],
                 "args": [Xg, rng.integers(0, 3, 150), rng.integers(0, 4, (60, 2)).astype(np.float64), 9]})
     Xg = rng.integers(0, 4, (150, 2)).astype(np.float64)
-    out.append({"name": "grid-ties-k15", "public": False, "covers": ["distance-ties", "vote-ties"],
+    out.append({"name": "grid-ties-k15", "public": False, "category": "distance and vote ties",
+                "covers": ["distance-ties", "vote-ties"],
                 "args": [Xg, rng.integers(0, 3, 150), rng.integers(0, 4, (60, 2)).astype(np.float64), 15]})
     Xg = rng.integers(-2, 2, (120, 3)).astype(np.int16)
-    out.append({"name": "grid-ties-k12-int16", "public": False, "covers": ["distance-ties", "vote-ties"],
+    out.append({"name": "grid-ties-k12-int16", "public": False, "category": "distance and vote ties",
+                "covers": ["distance-ties", "vote-ties"],
                 "args": [Xg, rng.integers(-1, 2, 120).astype(np.int16) * 50,
                          rng.integers(-2, 2, (50, 3)).astype(np.int16), 12]})
     # Training rows at half-integers (exact in float64): ties between rows at distance 0.5, 1.5, ...
     Xh = rng.integers(-4, 4, (80, 1)) + 0.5
-    out.append({"name": "half-integer-ties-k6", "public": False, "covers": ["distance-ties"],
+    out.append({"name": "half-integer-ties-k6", "public": False, "category": "distance ties",
+                "covers": ["distance-ties"],
                 "args": [Xh, rng.integers(0, 4, 80), rng.integers(-4, 4, (30, 1)).astype(np.float64), 6]})
     # The first rows of the training set are queried again (plus duplicates of them with other labels).
     Xs = rng.integers(0, 6, (20, 2)).astype(np.int32)
-    out.append({"name": "self-and-duplicates-int32", "public": False, "covers": ["self-neighbour", "distance-ties"],
+    out.append({"name": "self-and-duplicates-int32", "public": False, "category": "query is a training row",
+                "covers": ["self-neighbour", "distance-ties"],
                 "args": [np.vstack([Xs, Xs[:10]]), rng.integers(0, 4, 30).astype(np.int32), Xs[:12].copy(), 1]})
     # Minimal inputs found by `grader mine` (shrunk by Hypothesis).
     out += [
-        {"name": "mined-int16-squares-wrap", "public": False, "covers": ["integers-as-reals", "mixed-dtypes"],
+        {"name": "mined-int16-squares-wrap", "public": False, "category": "integer overflow",
+         "covers": ["integers-as-reals", "mixed-dtypes"],
          "args": [np.array([[-32768, -32768, -32768], [-32768, -32768, -32768], [-32768, 1, -32768]], dtype=np.int16),
                   np.array([-128, -128, 7], dtype=np.int8), np.array([[0, 0, 0]], dtype=np.int16), 1]},
-        {"name": "mined-int8-products-wrap", "public": False, "covers": ["integers-as-reals", "mixed-dtypes"],
+        {"name": "mined-int8-products-wrap", "public": False, "category": "integer overflow",
+         "covers": ["integers-as-reals", "mixed-dtypes"],
          "args": [np.array([[-128], [-127]], dtype=np.int8), np.array([-128, 127], dtype=np.int8),
                   np.array([[0.0]], dtype=np.float64), 1]},
-        {"name": "mined-int8-label-range", "public": False, "covers": ["arbitrary-labels", "distance-ties", "vote-ties"],
+        {"name": "mined-int8-label-range", "public": False, "category": "arbitrary labels",
+         "covers": ["arbitrary-labels", "distance-ties", "vote-ties"],
          "args": [np.array([[0.0], [0.0]], dtype=np.float64), np.array([127, -128], dtype=np.int8),
                   np.array([[0.0]], dtype=np.float64), 1]},
-        {"name": "mined-duplicate-rows-label-order", "public": False, "covers": ["distance-ties", "mixed-dtypes"],
+        {"name": "mined-duplicate-rows-label-order", "public": False, "category": "distance ties",
+         "covers": ["distance-ties", "mixed-dtypes"],
          "args": [np.array([[-128], [-128], [-128]], dtype=np.int8), np.array([7, -128, -128], dtype=np.int8),
                   np.array([[-32768], [-32768], [-32768], [-32768]], dtype=np.int16), 1]},
-        {"name": "mined-vote-tie-far-label-first", "public": False, "covers": ["vote-ties", "arbitrary-labels"],
+        {"name": "mined-vote-tie-far-label-first", "public": False, "category": "vote ties",
+         "covers": ["vote-ties", "arbitrary-labels"],
          "args": [np.array([[0.0], [0.0]], dtype=np.float64), np.array([127, -128], dtype=np.int8),
                   np.array([[0.0]], dtype=np.float64), 2]},
     ]

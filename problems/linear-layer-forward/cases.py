@@ -28,25 +28,31 @@ def cases():
          "args": [np.array([[1.0, 2.0, 3.0], [0.0, -1.0, 0.5]]), W_ex, b_ex]},
         {"name": "example-3d-batch", "public": True,
          "args": [np.array([[[1.0, 2.0, 3.0]], [[2.0, 0.0, 0.0]]]), W_ex, b_ex]},
-        {"name": "single-vector-1d", "public": False, "covers": ["one-dimensional-x", "in-differs-from-out"],
+        {"name": "single-vector-1d", "public": False, "category": "one-dimensional input",
+         "covers": ["one-dimensional-x", "in-differs-from-out"],
          "args": [gauss(4), gauss(3, 4), gauss(3)]},
-        {"name": "single-row-2d", "public": False, "args": [gauss(1, 4), gauss(3, 4), gauss(3)]},
-        {"name": "square-6x6", "public": False, "args": [gauss(5, 6), gauss(6, 6), gauss(6)]},
-        {"name": "batch-equals-out", "public": False, "args": [gauss(3, 5), gauss(3, 5), gauss(3) + 5.0]},
-        {"name": "batched-3d", "public": False, "covers": ["many-leading-dims"],
+        {"name": "single-row-2d", "public": False, "category": "single row",
+         "args": [gauss(1, 4), gauss(3, 4), gauss(3)]},
+        {"name": "square-6x6", "public": False, "category": "square weights",
+         "args": [gauss(5, 6), gauss(6, 6), gauss(6)]},
+        {"name": "batch-equals-out", "public": False, "category": "batch size equals out",
+         "args": [gauss(3, 5), gauss(3, 5), gauss(3) + 5.0]},
+        {"name": "batched-3d", "public": False, "category": "several leading dimensions",
+         "covers": ["many-leading-dims"],
          "args": [gauss(4, 7, 5), gauss(3, 5), gauss(3)]},
-        {"name": "batched-4d", "public": False, "covers": ["many-leading-dims"],
+        {"name": "batched-4d", "public": False, "category": "several leading dimensions",
+         "covers": ["many-leading-dims"],
          "args": [gauss(2, 3, 4, 6), gauss(5, 6), gauss(5)]},
-        {"name": "one-output", "public": False, "covers": ["single-feature"],
+        {"name": "one-output", "public": False, "category": "single feature", "covers": ["single-feature"],
          "args": [gauss(8, 3), gauss(1, 3), np.array([2.5])]},
-        {"name": "one-input-feature", "public": False, "covers": ["single-feature"],
+        {"name": "one-input-feature", "public": False, "category": "single feature", "covers": ["single-feature"],
          "args": [gauss(6, 1), gauss(4, 1), gauss(4)]},
-        {"name": "empty-batch", "public": False, "covers": ["empty-batch"],
+        {"name": "empty-batch", "public": False, "category": "empty batch", "covers": ["empty-batch"],
          "args": [np.zeros((0, 4)), gauss(3, 4), gauss(3)]},
-        {"name": "integers", "public": False, "covers": ["integer-dtypes"],
+        {"name": "integers", "public": False, "category": "integer dtype", "covers": ["integer-dtypes"],
          "args": [rng.integers(-9, 10, size=(5, 4)), rng.integers(-3, 4, size=(2, 4)),
                   rng.integers(-5, 6, size=2)]},
-        {"name": "large-2000x64-to-128", "public": False,
+        {"name": "large-2000x64-to-128", "public": False, "category": "large input",
          "args": [gauss(2000, 64), gauss(128, 64, scale=0.125), gauss(128)]},
     ]
     # One case per integer dtype, every array of that dtype, values near the dtype's limits: computing in
@@ -63,38 +69,43 @@ def cases():
             covers.append("many-leading-dims")
         if o == 1:
             covers.append("single-feature")
-        out.append({"name": f"{dt}-near-limits", "public": False, "covers": covers,
+        out.append({"name": f"{dt}-near-limits", "public": False, "category": "integer overflow", "covers": covers,
                     "args": [_near_limits(rng, dt, shape), _near_limits(rng, dt, (o, shape[-1])),
                              _near_limits(rng, dt, (o,))]})
     # Mixed dtypes: uint8 inputs times negative int8 weights promote to int16 in NumPy, and a sum of six
     # products of about -32000 wraps around; the bias is float64.
-    out.append({"name": "mixed-uint8-int8-float64", "public": False, "covers": ["integer-dtypes"],
+    out.append({"name": "mixed-uint8-int8-float64", "public": False, "category": "mixed dtypes",
+                "covers": ["integer-dtypes"],
                 "args": [rng.integers(200, 256, size=(4, 6)).astype(np.uint8),
                          rng.integers(-128, -99, size=(3, 6)).astype(np.int8), np.array([0.5, -0.25, 1e3])]})
     # Mixed the other way: float64 inputs, uint64 weights beyond 2**32, int16 bias.
-    out.append({"name": "mixed-float64-uint64-int16", "public": False, "covers": ["integer-dtypes"],
+    out.append({"name": "mixed-float64-uint64-int16", "public": False, "category": "mixed dtypes",
+                "covers": ["integer-dtypes"],
                 "args": [np.array([[0.5, -1.25, 3.0], [-2.0, 0.0, 0.75]]),
                          _near_limits(rng, "uint64", (2, 3)), _near_limits(rng, "int16", (2,))]})
     # An empty batch inside a 3-D integer X.
-    out.append({"name": "empty-middle-batch-int16", "public": False,
+    out.append({"name": "empty-middle-batch-int16", "public": False, "category": "empty batch",
                 "covers": ["empty-batch", "many-leading-dims", "integer-dtypes"],
                 "args": [np.zeros((2, 0, 3), dtype=np.int16), _near_limits(rng, "int16", (4, 3)),
                          _near_limits(rng, "int16", (4,))]})
     # float64 values that float32 cannot hold: 4096 + 2**-12 rounds to 4096 in float32, and the row cancels.
-    out.append({"name": "float32-is-not-enough", "public": False, "covers": ["in-differs-from-out"],
+    out.append({"name": "float32-is-not-enough", "public": False, "category": "double precision needed",
+                "covers": ["in-differs-from-out"],
                 "args": [np.array([[4096.0 + 2.0**-12, -4096.0, 0.0], [0.5, 0.25, -1.0]]),
                          np.array([[1.0, 1.0, 0.0], [1.0, -1.0, 2.0]]), np.array([0.0, 0.0])]})
     # Found by `grader mine` (minimal inputs that separate a wrong solution from the reference).
     out += [
         # int8: (-1) * (-128) = 128 wraps to -128 in int8
-        {"name": "mined-int8-product-wraps", "public": False, "covers": ["integer-dtypes", "one-dimensional-x"],
+        {"name": "mined-int8-product-wraps", "public": False, "category": "integer overflow",
+         "covers": ["integer-dtypes", "one-dimensional-x"],
          "args": [np.array([-1], dtype=np.int8), np.array([[-128]], dtype=np.int8), np.array([0], dtype=np.int8)]},
         # int64 x int32: the exact product, about 1.8e19, is beyond int64
-        {"name": "mined-int64-times-int32", "public": False, "covers": ["integer-dtypes", "one-dimensional-x"],
+        {"name": "mined-int64-times-int32", "public": False, "category": "integer overflow",
+         "covers": ["integer-dtypes", "one-dimensional-x"],
          "args": [np.array([-8589803520], dtype=np.int64), np.array([[-2147483648]], dtype=np.int32),
                   np.array([0.0], dtype=np.float64)]},
         # int16 inputs near the limits: float32 rounding of products around 1.5e6 is off by 2 (> rtol)
-        {"name": "mined-int16-float32-rounding", "public": False,
+        {"name": "mined-int16-float32-rounding", "public": False, "category": "double precision needed",
          "covers": ["integer-dtypes", "many-leading-dims", "in-differs-from-out"],
          "args": [np.array([[[[0, 129, 3], [17592, 19735, 19735]]], [[[19735, 19735, 19735], [19735, 19735, 2000]]]],
                            dtype=np.int16),

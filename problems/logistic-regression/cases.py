@@ -58,23 +58,32 @@ def cases():
     return [
         {"name": "example-tiny", "public": True, "args": [X_ex, y_ex, 0.5, 2]},
         {"name": "example-tiny-l2", "public": True, "args": [X_ex, y_ex, 0.5, 2], "kwargs": {"l2": 0.1}},
-        {"name": "zero-iterations", "public": False, "covers": ["zero-iterations"], "args": [Xr, yr, 0.1, 0], "kwargs": {"l2": 0.5}},
-        {"name": "one-iteration", "public": False, "args": [Xr, yr, 0.3, 1]},
-        {"name": "single-sample", "public": False, "covers": ["single-sample"], "args": [Xs, np.array([1]), 0.5, 20]},
-        {"name": "all-positive-labels", "public": False, "covers": ["all-labels-equal"], "args": [Xr[:20], np.ones(20, dtype=np.int64), 0.5, 60]},
-        {"name": "constant-feature", "public": False, "covers": ["constant-column"], "args": [Xc, yc, 0.1, 200], "kwargs": {"l2": 0.01}},
-        {"name": "unscaled-large-features", "public": False, "covers": ["large-logits"], "args": [Xbig, ybig, 0.01, 40]},
-        {"name": "strong-l2-imbalanced", "public": False, "args": [Xl2, yl2, 0.2, 300], "kwargs": {"l2": 1.0}},
-        {"name": "integers", "public": False, "args": [Xi, yi, 0.1, 100], "kwargs": {"l2": 0.05}},
-        {"name": "float-labels-unconverged", "public": False, "args": [Xr, yr.astype(np.float64), 0.05, 10]},
-        {"name": "separable-no-l2", "public": False, "args": [Xsep, ysep, 1.0, 500]},
-        {"name": "large-2000x30-300-iters", "public": False,
+        {"name": "zero-iterations", "public": False, "category": "zero iterations",
+         "covers": ["zero-iterations"], "args": [Xr, yr, 0.1, 0], "kwargs": {"l2": 0.5}},
+        {"name": "one-iteration", "public": False, "category": "single iteration", "args": [Xr, yr, 0.3, 1]},
+        {"name": "single-sample", "public": False, "category": "single sample",
+         "covers": ["single-sample"], "args": [Xs, np.array([1]), 0.5, 20]},
+        {"name": "all-positive-labels", "public": False, "category": "all labels equal",
+         "covers": ["all-labels-equal"], "args": [Xr[:20], np.ones(20, dtype=np.int64), 0.5, 60]},
+        {"name": "constant-feature", "public": False, "category": "constant feature",
+         "covers": ["constant-column"], "args": [Xc, yc, 0.1, 200], "kwargs": {"l2": 0.01}},
+        {"name": "unscaled-large-features", "public": False, "category": "huge logits",
+         "covers": ["large-logits"], "args": [Xbig, ybig, 0.01, 40]},
+        {"name": "strong-l2-imbalanced", "public": False, "category": "regularisation",
+         "args": [Xl2, yl2, 0.2, 300], "kwargs": {"l2": 1.0}},
+        {"name": "integers", "public": False, "category": "integer dtype",
+         "args": [Xi, yi, 0.1, 100], "kwargs": {"l2": 0.05}},
+        {"name": "float-labels-unconverged", "public": False, "category": "float labels",
+         "args": [Xr, yr.astype(np.float64), 0.05, 10]},
+        {"name": "separable-no-l2", "public": False, "category": "separable data", "args": [Xsep, ysep, 1.0, 500]},
+        {"name": "large-2000x30-300-iters", "public": False, "category": "large input",
          "args": [Xlarge, ylarge, 0.5, 300], "kwargs": {"l2": 0.01}},
     ] + [
         # Every integer dtype for X and y, X's entries at or near the dtype's limits (so -X wraps around for
         # unsigned X and at the signed minimum, and X^T y overflows the dtype), labels 0 and 1 (so 2 y - 1
         # wraps around for unsigned y). The logits are far beyond 709: a stable sigmoid is needed too.
-        {"name": f"{dt}-extreme-features", "public": False, "covers": ["large-logits"],
+        {"name": f"{dt}-extreme-features", "public": False, "category": "integer dtype limits",
+         "covers": ["large-logits"],
          "args": [_extreme_ints(rng, np.dtype(dt), (n, d)), _both_labels(rng, np.dtype(dt), n), lr, n_it],
          "kwargs": {"l2": l2}}
         for dt, n, d, lr, n_it, l2 in [
@@ -83,12 +92,13 @@ def cases():
             ("uint8", 10, 3, 2.0**-8, 20, 0.0), ("uint16", 10, 2, 2.0**-16, 20, 0.05),
             ("uint32", 8, 2, 2.0**-32, 15, 0.0), ("uint64", 8, 2, 2.0**-64, 15, 0.01)]
     ] + [
-        {"name": "uint8-all-negative-labels", "public": False, "covers": ["all-labels-equal"],
+        {"name": "uint8-all-negative-labels", "public": False, "category": "all labels equal",
+         "covers": ["all-labels-equal"],
          "args": [Xr[:15], np.zeros(15, dtype=np.uint8), 0.5, 30]},
-        {"name": "int8-single-sample-zero-iterations", "public": False,
+        {"name": "int8-single-sample-zero-iterations", "public": False, "category": "zero iterations",
          "covers": ["single-sample", "zero-iterations"],
          "args": [np.array([[-128, 127]], dtype=np.int8), np.array([0], dtype=np.int8), 0.1, 0]},
-        {"name": "float-labels-l2", "public": False,
+        {"name": "float-labels-l2", "public": False, "category": "float labels",
          "args": [Xl2, yl2.astype(np.float64), 0.2, 50], "kwargs": {"l2": 0.3}},
     ]
 

@@ -17,28 +17,34 @@ def cases():
                   np.array([[0.5, -1.0, 0.25], [0.25, 0.5, -0.5]]), np.array([0.375, 0.5, 0.1]),
                   np.array([[1.0, -1.0], [0.5, 0.25], [-0.75, 1.0]]), np.array([0.1, -0.1])]},
     ]
-    out.append({"name": "batch-of-one", "public": False, "covers": ["batch-of-one"], "args": _net(rng, 1, 5, 7, 4)})
+    out.append({"name": "batch-of-one", "public": False, "category": "batch of one",
+                "covers": ["batch-of-one"], "args": _net(rng, 1, 5, 7, 4)})
     # Small integers: X @ W1 + b1 is exact in any summation order, and many pre-activations are exactly 0.
-    out.append({"name": "zero-preactivations", "public": False, "covers": ["relu-kink-zero"],
+    out.append({"name": "zero-preactivations", "public": False, "category": "relu kink at zero",
+                "covers": ["relu-kink-zero"],
                 "args": [rng.integers(-2, 3, (12, 4)).astype(np.float64), rng.integers(0, 3, 12),
                          rng.integers(-1, 2, (4, 6)).astype(np.float64),
                          rng.integers(-1, 2, 6).astype(np.float64),
                          rng.normal(size=(6, 3)), rng.normal(0.0, 0.1, 3)]})
     args = _net(rng, 16, 6, 10, 5, w_scale=1.0)
     args[4] = args[4] * 1000.0  # logits in the thousands; some targets sit > 800 below the max logit
-    out.append({"name": "large-logits", "public": False, "covers": ["large-logits"], "args": args})
+    out.append({"name": "large-logits", "public": False, "category": "large logits",
+                "covers": ["large-logits"], "args": args})
     args = _net(rng, 8, 3, 5, 3)
     args[0] = rng.integers(-5, 6, (8, 3))
-    out.append({"name": "integer-inputs", "public": False, "covers": ["integer-inputs"], "args": args})
+    out.append({"name": "integer-inputs", "public": False, "category": "integer dtype",
+                "covers": ["integer-inputs"], "args": args})
     args = _net(rng, 10, 4, 8, 3)
     args[1] = np.full(10, 2)
-    out.append({"name": "single-target-class", "public": False, "args": args})
+    out.append({"name": "single-target-class", "public": False, "category": "single target class", "args": args})
     args = _net(rng, 6, 4, 5, 3)
     args[3] = np.full(5, -50.0)  # every hidden unit dead: dW1 and db1 are exactly zero
-    out.append({"name": "all-units-dead", "public": False, "covers": ["dead-units"], "args": args})
-    out.append({"name": "one-hidden-unit", "public": False, "covers": ["two-classes"], "args": _net(rng, 9, 3, 1, 2)})
-    out.append({"name": "ten-classes", "public": False, "args": _net(rng, 64, 20, 32, 10)})
-    out.append({"name": "large-batch", "public": False, "args": _net(rng, 512, 64, 128, 10)})
+    out.append({"name": "all-units-dead", "public": False, "category": "dead units",
+                "covers": ["dead-units"], "args": args})
+    out.append({"name": "one-hidden-unit", "public": False, "category": "two classes",
+                "covers": ["two-classes"], "args": _net(rng, 9, 3, 1, 2)})
+    out.append({"name": "ten-classes", "public": False, "category": "random inputs", "args": _net(rng, 64, 20, 32, 10)})
+    out.append({"name": "large-batch", "public": False, "category": "large input", "args": _net(rng, 512, 64, 128, 10)})
     # Every integer dtype for X (values near the dtype's limits, capped at 2**40) and for y. Row 0 holds
     # M and M - 1 in its first two columns and hidden unit 0 computes s * (x0 - x1) with s a power of two, so
     # its pre-activation is exactly s > 0 (tiny: about 1 / M): a tolerance at the kink, or float32 inputs
@@ -50,7 +56,8 @@ def cases():
         b, d, h, c = shapes[xdt]
         covers = ["integer-inputs", "relu-kink-zero"] + (["batch-of-one"] if b == 1 else []) + \
             (["two-classes"] if c == 2 else [])
-        out.append({"name": f"x-{xdt}-y-{ydt}", "public": False, "covers": covers,
+        out.append({"name": f"x-{xdt}-y-{ydt}", "public": False, "category": "integer dtype near limits",
+                    "covers": covers,
                     "args": _integer_net(rng, xdt, ydt, b, d, h, c)})
     # Tiny positive pre-activations next to exact zeros: integer X @ W1 plus biases 0 or +-2**-30 (exact in
     # float64 in any summation order). Code that decides the kink with a tolerance (np.isclose, z > 1e-8)
@@ -60,17 +67,20 @@ def cases():
     W1 = rng.integers(-1, 2, (4, 6)).astype(np.float64)
     W1[1:, :3] = 0.0  # units 0-2 compute exactly their bias for every sample
     b1 = np.array([2.0**-30, 0.0, -(2.0**-30), 2.0**-30, 0.0, 2.0**-30])
-    out.append({"name": "tiny-positive-preactivations", "public": False, "covers": ["relu-kink-zero"],
+    out.append({"name": "tiny-positive-preactivations", "public": False, "category": "tiny positive pre-activations",
+                "covers": ["relu-kink-zero"],
                 "args": [X, rng.integers(0, 3, 10), W1, b1, rng.normal(size=(6, 3)), rng.normal(0.0, 0.1, 3)]})
     # Found by `grader mine` (minimal inputs that separate a wrong solution from the reference).
     out += [
         # z1[1] = 2**-31 * 2**31 - 2**-31 * (2**31 - 1) = 2**-31 > 0; in float32, 2**31 - 1 becomes 2**31 and z1 = 0
-        {"name": "mined-int32-float32-kills-unit", "public": False, "covers": ["integer-inputs", "relu-kink-zero"],
+        {"name": "mined-int32-float32-kills-unit", "public": False, "category": "tiny positive pre-activations",
+         "covers": ["integer-inputs", "relu-kink-zero"],
          "args": [np.array([[0, 2147483647], [-2147483648, 2147483647]], dtype=np.int32),
                   np.array([0, 0], dtype=np.int8), np.array([[-(2.0**-31)], [-(2.0**-31)]]), np.array([0.0]),
                   np.array([[0.0, 0.265625]]), np.array([0.0, 0.0])]},
         # one sample whose only pre-activation is its bias 2**-30: it passes gradient
-        {"name": "mined-bias-2-pow-minus-30", "public": False, "covers": ["relu-kink-zero", "batch-of-one"],
+        {"name": "mined-bias-2-pow-minus-30", "public": False, "category": "tiny positive pre-activations",
+         "covers": ["relu-kink-zero", "batch-of-one"],
          "args": [np.array([[0.0]]), np.array([0], dtype=np.int8), np.array([[0.0]]), np.array([2.0**-30]),
                   np.array([[0.0, 0.265625]]), np.array([0.0, 0.0])]},
     ]

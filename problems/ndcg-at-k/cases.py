@@ -9,43 +9,52 @@ def cases():
         {"name": "example-ties-and-no-relevant", "public": True,
          "args": [np.array([[0, 1, 2], [0, 0, 0]]), np.array([[0.5, 0.5, 0.1], [1.0, 2.0, 3.0]]), 2]},
     ]
-    out.append({"name": "single-item", "public": False, "covers": ["k-equals-one"],
+    out.append({"name": "single-item", "public": False, "category": "single item", "covers": ["k-equals-one"],
                 "args": [np.array([[2]]), np.array([[0.3]]), 1]})
-    out.append({"name": "k-larger-than-items", "public": False, "covers": ["k-exceeds-m"],
+    out.append({"name": "k-larger-than-items", "public": False, "category": "k exceeds items",
+                "covers": ["k-exceeds-m"],
                 "args": [np.array([[0, 2, 1, 0], [1, 0, 0, 3]]), rng.normal(size=(2, 4)), 10]})
     rel = rng.integers(0, 4, size=(6, 8))
-    out.append({"name": "k1", "public": False, "covers": ["k-equals-one"], "args": [rel, rng.normal(size=(6, 8)), 1]})
+    out.append({"name": "k1", "public": False, "category": "top item only",
+                "covers": ["k-equals-one"], "args": [rel, rng.normal(size=(6, 8)), 1]})
     # Rank 2 discounts by log2(3), not by log2(2): the classic off-by-one shows here.
-    out.append({"name": "k2-discount", "public": False,
+    out.append({"name": "k2-discount", "public": False, "category": "rank discount",
                 "args": [np.array([[1, 3, 0, 2]]), np.array([[4.0, 3.0, 2.0, 1.0]]), 2]})
     rel = rng.integers(0, 3, size=(5, 7))
     rel[[1, 3]] = 0
-    out.append({"name": "some-queries-all-irrelevant", "public": False, "covers": ["no-relevant-item"],
+    out.append({"name": "some-queries-all-irrelevant", "public": False, "category": "no relevant item",
+                "covers": ["no-relevant-item"],
                 "args": [rel, rng.normal(size=(5, 7)), 4]})
     # Relevant items outside the top k: the ideal DCG is over the best k, not over all items.
-    out.append({"name": "relevant-beyond-k", "public": False, "covers": ["ideal-over-all-items"],
+    out.append({"name": "relevant-beyond-k", "public": False, "category": "relevant items beyond k",
+                "covers": ["ideal-over-all-items"],
                 "args": [np.array([[0, 0, 1, 2, 3, 1, 2, 0]]), np.arange(8.0, 0.0, -1.0)[None, :], 3]})
     rel = rng.integers(0, 4, size=(4, 10))
     scores = rng.integers(0, 3, size=(4, 10))  # integer scores with many ties
-    out.append({"name": "many-ties-int-scores", "public": False, "covers": ["score-ties"], "args": [rel, scores, 5]})
+    out.append({"name": "many-ties-int-scores", "public": False, "category": "score ties",
+                "covers": ["score-ties"], "args": [rel, scores, 5]})
     rel = rng.integers(0, 4, size=(3, 9))
-    out.append({"name": "all-scores-tied", "public": False, "covers": ["score-ties"],
+    out.append({"name": "all-scores-tied", "public": False, "category": "score ties", "covers": ["score-ties"],
                 "args": [rel, np.full((3, 9), 0.25), 4]})
     rel = rng.integers(0, 5, size=(3, 12))
-    out.append({"name": "perfect-ranking", "public": False, "args": [rel, rel + 0.1 * rng.random((3, 12)), 12]})
-    out.append({"name": "reversed-ranking", "public": False, "args": [rel, -rel.astype(float), 5]})
+    out.append({"name": "perfect-ranking", "public": False, "category": "perfect ranking",
+                "args": [rel, rel + 0.1 * rng.random((3, 12)), 12]})
+    out.append({"name": "reversed-ranking", "public": False, "category": "reversed ranking",
+                "args": [rel, -rel.astype(float), 5]})
     rel = rng.integers(0, 6, size=(20, 15)).astype(np.uint8)
-    out.append({"name": "uint8-grades-up-to-5", "public": False, "args": [rel, rng.normal(size=(20, 15)), 7]})
+    out.append({"name": "uint8-grades-up-to-5", "public": False, "category": "unsigned grades",
+                "args": [rel, rng.normal(size=(20, 15)), 7]})
     # Large batch; scores rounded to two decimals so that ties occur throughout.
     rel = np.minimum(rng.geometric(0.5, size=(1000, 100)) - 1, 4).astype(np.int8)
     scores = np.round(rel * 0.3 + rng.normal(size=(1000, 100)), 2)
-    out.append({"name": "large-batch-1000x100", "public": False, "covers": ["score-ties"], "args": [rel, scores, 10]})
+    out.append({"name": "large-batch-1000x100", "public": False, "category": "large input",
+                "covers": ["score-ties"], "args": [rel, scores, 10]})
 
     # Every integer dtype, for both arguments, with values that break code working in the input's own dtype:
     # -x on an unsigned array does not reverse its order (0 stays the smallest), and -(dtype min) wraps to
     # itself in a signed one. Relevance rows mix 0 with positive grades, so -sort(-rel) goes wrong on uints.
-    def pair(name, rel_rows, rel_dtype, score_rows, score_dtype, k, covers=()):
-        out.append({"name": name, "public": False, "covers": list(covers),
+    def pair(name, rel_rows, rel_dtype, score_rows, score_dtype, k, covers=(), category="integer dtype limits"):
+        out.append({"name": name, "public": False, "category": category, "covers": list(covers),
                     "args": [np.array(rel_rows, dtype=rel_dtype), np.array(score_rows, dtype=score_dtype), k]})
 
     pair("uint8-scores-with-zero", [[3, 0, 1, 2, 0], [0, 2, 0, 1, 3]], np.int8,
@@ -68,25 +77,30 @@ def cases():
     pair("uint32-grades-float-scores", [[0, 1, 0, 5, 3, 0, 2]], np.uint32,
          [[0.5, -1.5, 2.0, 0.5, -0.0, 0.0, 2.0]], np.float64, 7, ["score-ties"])
     pair("uint16-grades-k-exceeds", [[0, 0, 4], [1, 0, 2]], np.uint16,
-         [[1, 2, 3], [3, 2, 1]], np.uint8, 5, ["k-exceeds-m", "ideal-over-all-items"])
+         [[1, 2, 3], [3, 2, 1]], np.uint8, 5, ["k-exceeds-m", "ideal-over-all-items"], category="k exceeds items")
 
     # Long rows (40 items) in tie groups with k = m: the whole tie order counts, not only the first few ranks;
     # an unstable sort, or a reversed ascending sort, reorders tied items deep in the list.
     rel = rng.integers(0, 6, size=(6, 40)).astype(np.int16)
     scores = rng.integers(0, 4, size=(6, 40)).astype(np.float64) * 0.5
-    out.append({"name": "long-tie-groups-k-equals-m", "public": False, "covers": ["score-ties"],
+    out.append({"name": "long-tie-groups-k-equals-m", "public": False, "category": "long tie groups",
+                "covers": ["score-ties"],
                 "args": [rel, scores, 40]})
     rel = rng.integers(0, 6, size=(8, 30)).astype(np.uint64)
     scores = rng.integers(-1, 2, size=(8, 30)).astype(np.int64)
-    out.append({"name": "long-tie-groups-k25", "public": False, "covers": ["score-ties", "ideal-over-all-items"],
+    out.append({"name": "long-tie-groups-k25", "public": False, "category": "long tie groups",
+                "covers": ["score-ties", "ideal-over-all-items"],
                 "args": [rel, scores, 25]})
     # Minimal inputs found by `grader mine` (unstable argsort, -x in an int8 / uint8 dtype).
     out += [
-        {"name": "mined-unstable-argsort", "public": False, "covers": ["score-ties", "k-equals-one"],
+        {"name": "mined-unstable-argsort", "public": False, "category": "score ties",
+         "covers": ["score-ties", "k-equals-one"],
          "args": [np.array([[1, 1, 0, 1]], dtype=np.int8), np.array([[-128, -128, -127, -127]], dtype=np.int8), 1]},
-        {"name": "mined-negates-scores-in-dtype", "public": False, "covers": ["k-equals-one"],
+        {"name": "mined-negates-scores-in-dtype", "public": False, "category": "integer dtype limits",
+         "covers": ["k-equals-one"],
          "args": [np.array([[0, 1]], dtype=np.int8), np.array([[-128, -127]], dtype=np.int8), 1]},
-        {"name": "mined-ideal-negates-in-dtype", "public": False, "covers": ["score-ties", "k-equals-one"],
+        {"name": "mined-ideal-negates-in-dtype", "public": False, "category": "unsigned grades",
+         "covers": ["score-ties", "k-equals-one"],
          "args": [np.array([[1, 0]], dtype=np.uint8), np.array([[0.0, 0.0]], dtype=np.float64), 1]},
     ]
     return out
