@@ -16,36 +16,47 @@ def cases():
         {"name": "example-5x3", "public": True,
          "args": [np.array([[4.0, 1.0, 0.0], [2.0, 3.0, 1.0], [0.0, 0.0, 5.0], [1.0, -1.0, 2.0],
                             [3.0, 2.0, -2.0]]), 2]},
-        {"name": "all-components-square", "public": False, "covers": ["k-max", "sign-largest-abs"],
+        {"name": "all-components-square", "public": False, "category": "all components kept",
+         "covers": ["k-max", "sign-largest-abs"],
          "args": [_aniso(rng, 5, 5, [5.0, 3.0, 2.0, 1.0]), 4]},
-        {"name": "all-components-tall", "public": False, "covers": ["k-max", "n-greater-than-d"],
+        {"name": "all-components-tall", "public": False, "category": "all components kept",
+         "covers": ["k-max", "n-greater-than-d"],
          "args": [_aniso(rng, 30, 5, [6.0, 4.0, 2.5, 1.5, 0.7]), 5]},
-        {"name": "wide-n-less-than-d", "public": False, "covers": ["n-less-than-d", "ratio-over-total"],
+        {"name": "wide-n-less-than-d", "public": False, "category": "fewer samples than features",
+         "covers": ["n-less-than-d", "ratio-over-total"],
          "args": [rng.normal(size=(6, 10)) * np.linspace(3.0, 0.5, 10), 3]},
-        {"name": "two-samples", "public": False, "covers": ["two-samples", "k-max"], "args": [rng.normal(size=(2, 4)), 1]},
-        {"name": "single-component", "public": False, "covers": ["ratio-over-total", "sign-largest-abs"],
+        {"name": "two-samples", "public": False, "category": "two samples",
+         "covers": ["two-samples", "k-max"], "args": [rng.normal(size=(2, 4)), 1]},
+        {"name": "single-component", "public": False, "category": "variance ratio over the total",
+         "covers": ["ratio-over-total", "sign-largest-abs"],
          "args": [_aniso(rng, 50, 7, [4.0, 2.0, 1.0, 1.0, 0.5]), 1]},
     ]
     X = _aniso(rng, 40, 6, [4.0, 2.5, 1.5, 1.0, 0.5])
     X[:, 3] = 7.0
-    out.append({"name": "constant-feature", "public": False, "covers": ["constant-feature"], "args": [X, 3]})
+    out.append({"name": "constant-feature", "public": False, "category": "constant feature",
+                "covers": ["constant-feature"], "args": [X, 3]})
     X = _aniso(rng, 60, 5, [3.0, 2.0, 1.0, 0.5])
     X[:, 4] = 1e-6 * rng.normal(size=60)
-    out.append({"name": "tiny-variance-feature", "public": False, "covers": ["tiny-variance"], "args": [X, 2]})
-    out.append({"name": "integers", "public": False,
+    out.append({"name": "tiny-variance-feature", "public": False, "category": "tiny-variance feature",
+                "covers": ["tiny-variance"], "args": [X, 2]})
+    out.append({"name": "integers", "public": False, "category": "integer dtype",
                 "args": [np.round(_aniso(rng, 25, 4, [8.0, 4.0, 2.0, 1.0])).astype(np.int64), 2]})
-    out.append({"name": "large-offset-mean", "public": False, "covers": ["centred-projection"],
+    out.append({"name": "large-offset-mean", "public": False, "category": "data far from the origin",
+                "covers": ["centred-projection"],
                 "args": [_aniso(rng, 80, 6, [3.0, 2.0, 1.2, 0.8, 0.4, 0.2], offset=1000.0), 3]})
-    out.append({"name": "large-1000x40", "public": False,
+    out.append({"name": "large-1000x40", "public": False, "category": "large input",
                 "args": [_aniso(rng, 1000, 40, np.geomspace(10.0, 0.1, 40)), 10]})
     out.extend(_dtype_cases())
     # Found by `grader mine` (minimal inputs that separate a wrong solution from the reference).
     out += [
-        {"name": "mined-covariance-input-dtype", "public": False, "covers": ["constant-feature"],
+        {"name": "mined-covariance-input-dtype", "public": False, "category": "integer dtype near its limits",
+         "covers": ["constant-feature"],
          "args": [np.array([[121, 122], [122, 122]], dtype=np.int8), 1]},
-        {"name": "mined-sign-argmax-not-abs", "public": False, "covers": ["sign-largest-abs", "two-samples"],
+        {"name": "mined-sign-argmax-not-abs", "public": False, "category": "component sign",
+         "covers": ["sign-largest-abs", "two-samples"],
          "args": [np.array([[121, 120], [120, 120]], dtype=np.int8), 1]},
-        {"name": "mined-centres-in-place", "public": False, "covers": ["two-samples"],
+        {"name": "mined-centres-in-place", "public": False, "category": "input must not be modified",
+         "covers": ["two-samples"],
          "args": [np.array([[0.0], [0.25]], dtype=np.float64), 1]},
     ]
     return out
@@ -71,7 +82,8 @@ def _dtype_cases():
         else:
             raise AssertionError(f"no well-separated integer data for {dt}")
         Xi = np.array([[int(v) for v in row] for row in X.tolist()], dtype=dt)
-        out.append({"name": f"dtype-{dt}", "public": False, "args": [Xi, k]})
+        out.append({"name": f"dtype-{dt}", "public": False, "category": "integer dtype near its limits",
+                    "args": [Xi, k]})
     return out
 
 

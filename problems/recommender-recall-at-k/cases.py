@@ -80,13 +80,15 @@ def cases():
     out.append({"name": "example-two-genres", "public": True,
                 "args": [train, 6, 24, users, 10], "target": target})
     train, users, target = _dataset(20261126, 1000, 500, 12, 30, focus=0.75)
-    out.append({"name": "movies-1000x500", "public": False, "covers": ["users-shuffled"],
+    out.append({"name": "movies-1000x500", "public": False, "category": "all users in shuffled order",
+                "covers": ["users-shuffled"],
                 "args": [train, 1000, 500, users, 10], "target": target})
     train, users, target = _dataset(20261127, 800, 600, 10, 20, focus=0.65, users_subset=600)
-    out.append({"name": "sparse-800x600-subset", "public": False, "covers": ["users-subset"],
+    out.append({"name": "sparse-800x600-subset", "public": False, "category": "sparse data, subset of users",
+                "covers": ["users-subset"],
                 "args": [train, 800, 600, users, 10], "target": target})
     train, users, target = _edge_dataset(20261202)
-    out.append({"name": "edge-cold-user-full-user", "public": False,
+    out.append({"name": "edge-cold-user-full-user", "public": False, "category": "cold users and never-seen items",
                 "covers": ["never-seen-items", "cold-user", "exactly-k-unseen", "users-shuffled"],
                 "args": [train, 40, 60, users, 10], "target": target})
     return out

@@ -16,7 +16,7 @@ def _moons(rng, n, noise, frac1=0.5):
 
 
 def _case(name, seed, *, n_train, n_test, noise, public=False, covers=(), dtype=np.float32, frac1=0.5,
-          scale=1.0, angle_deg=0.0, shift=(0.0, 0.0), sort_train=False):
+          scale=1.0, angle_deg=0.0, shift=(0.0, 0.0), sort_train=False, category=None):
     rng = np.random.default_rng(seed)
     X, y = _moons(rng, n_train + n_test, noise, frac1)
     # Rotating, scaling and shifting the plane keeps the problem the same for a model that standardises
@@ -28,10 +28,13 @@ def _case(name, seed, *, n_train, n_test, noise, public=False, covers=(), dtype=
     if sort_train:  # every label-0 row, then every label-1 row: mini-batches in this order are one class each
         order = np.argsort(y_train, kind="stable")
         X_train, y_train = X_train[order], y_train[order]
-    return {"name": name, "public": public, "covers": list(covers),
+    case = {"name": name, "public": public, "covers": list(covers),
             "args": [np.ascontiguousarray(X_train, dtype=dtype), y_train.astype(np.int64),
                      np.ascontiguousarray(X_test, dtype=dtype)],
             "target": y_test.astype(np.int64)}
+    if category:
+        case["category"] = category
+    return case
 
 
 def cases():
@@ -39,22 +42,32 @@ def cases():
         _case("example-clean", 20261201, n_train=200, n_test=100, noise=0.1, public=True),
         _case("example-noisy-float64", 20261202, n_train=300, n_test=100, noise=0.2, public=True,
               dtype=np.float64),
-        _case("noise-0.1", 20261203, n_train=300, n_test=500, noise=0.1, covers=["float32-features"]),
+        _case("noise-0.1", 20261203, n_train=300, n_test=500, noise=0.1, covers=["float32-features"],
+              category="moderate noise"),
         _case("noise-0.2-float64", 20261204, n_train=1000, n_test=500, noise=0.2,
-              covers=["float64-features", "heavy-noise"], dtype=np.float64),
+              covers=["float64-features", "heavy-noise"], dtype=np.float64,
+              category="heavy noise"),
         _case("sorted-by-label", 20261205, n_train=600, n_test=500, noise=0.15, sort_train=True,
-              covers=["sorted-training-rows"]),
+              covers=["sorted-training-rows"],
+              category="training rows sorted by label"),
         _case("sorted-by-label-float64", 20261206, n_train=400, n_test=500, noise=0.1, sort_train=True,
-              dtype=np.float64, covers=["sorted-training-rows", "float64-features"]),
+              dtype=np.float64, covers=["sorted-training-rows", "float64-features"],
+              category="training rows sorted by label"),
         _case("centimetres-rotated-shifted", 20261207, n_train=500, n_test=500, noise=0.15, scale=100.0,
-              angle_deg=30.0, shift=(500.0, -300.0), covers=["transformed-coordinates"]),
+              angle_deg=30.0, shift=(500.0, -300.0), covers=["transformed-coordinates"],
+              category="rotated, scaled and shifted plane"),
         _case("hundredths-rotated-shifted", 20261208, n_train=500, n_test=500, noise=0.1, scale=0.01,
-              angle_deg=-75.0, shift=(0.5, 0.2), covers=["transformed-coordinates"]),
+              angle_deg=-75.0, shift=(0.5, 0.2), covers=["transformed-coordinates"],
+              category="rotated, scaled and shifted plane"),
         _case("scaled-rotated-shifted-float64", 20261212, n_train=500, n_test=500, noise=0.1, scale=30.0,
-              angle_deg=200.0, shift=(-500.0, 500.0), dtype=np.float64, covers=["transformed-coordinates", "float64-features"]),
+              angle_deg=200.0, shift=(-500.0, 500.0), dtype=np.float64, covers=["transformed-coordinates", "float64-features"],
+              category="rotated, scaled and shifted plane"),
         _case("imbalanced-3-to-1", 20261209, n_train=600, n_test=500, noise=0.15, frac1=0.25,
-              covers=["imbalanced-classes"]),
-        _case("small-train", 20261210, n_train=80, n_test=500, noise=0.1, covers=["small-training-set"]),
+              covers=["imbalanced-classes"],
+              category="imbalanced classes"),
+        _case("small-train", 20261210, n_train=80, n_test=500, noise=0.1, covers=["small-training-set"],
+              category="small training set"),
         _case("large", 20261211, n_train=2000, n_test=1000, noise=0.15, dtype=np.float64,
-              covers=["float64-features", "large-training-set"]),
+              covers=["float64-features", "large-training-set"],
+              category="large training set"),
     ]
