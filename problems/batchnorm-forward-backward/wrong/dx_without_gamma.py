@@ -1,0 +1,13 @@
+"""Backpropagates dout straight into xhat, forgetting that out = gamma * xhat + beta multiplies by gamma."""
+import numpy as np
+
+
+def batchnorm_forward_backward(x, gamma, beta, dout, eps=1e-5):
+    n = x.shape[0]
+    mu = x.mean(axis=0)
+    var = x.var(axis=0)
+    inv = 1.0 / np.sqrt(var + eps)
+    xhat = (x - mu) * inv
+    dxhat = dout
+    dx = inv / n * (n * dxhat - dxhat.sum(0) - xhat * (dxhat * xhat).sum(0))
+    return {"out": gamma * xhat + beta, "dx": dx, "dgamma": (dout * xhat).sum(0), "dbeta": dout.sum(0)}
