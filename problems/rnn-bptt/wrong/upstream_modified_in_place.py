@@ -1,0 +1,23 @@
+"""Accumulates the carried gradient into the upstream array in place (dh[t] += carry, the textbook
+shortcut), which modifies the caller's dh."""
+import numpy as np
+
+
+def rnn_bptt(x, h0, W_xh, W_hh, b, dh):
+    steps = x.shape[0]
+    hs = np.empty((steps,) + h0.shape)
+    prev = h0
+    for t in range(steps):
+        prev = np.tanh(x[t] @ W_xh + prev @ W_hh + b)
+        hs[t] = prev
+    dW_xh, dW_hh, db = np.zeros_like(W_xh), np.zeros_like(W_hh), np.zeros_like(b)
+    carry = np.zeros_like(h0)
+    for t in reversed(range(steps)):
+        dh[t] += carry
+        dz = dh[t] * (1.0 - hs[t] ** 2)
+        prev = hs[t - 1] if t > 0 else h0
+        dW_xh += x[t].T @ dz
+        dW_hh += prev.T @ dz
+        db += dz.sum(axis=0)
+        carry = dz @ W_hh.T
+    return {"h": hs, "dW_xh": dW_xh, "dW_hh": dW_hh, "db": db, "dh0": carry}
