@@ -50,11 +50,13 @@ def main(argv: list[str] | None = None) -> int:
     p_mine.add_argument("--seed", type=int, default=0)
     p_cat = sub.add_parser("catalogue", help="print the problem catalogue as a Markdown table")
     p_cat.add_argument("path", type=Path, nargs="?", default=Path("problems"))
+    p_cat.add_argument("--by-plan", action="store_true",
+                       help="one table per study plan (plans/ beside the problems folder), in plan order")
     args = parser.parse_args(argv)
 
     try:
         if args.command == "catalogue":
-            print(catalogue(args.path))
+            print(catalogue(args.path, by_plan=args.by_plan))
             return 0
         if args.command == "check":
             if not args.path.is_dir():

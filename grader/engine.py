@@ -178,7 +178,8 @@ def _options(problem: Problem, group: list[Case]) -> dict:
 def _skipped(case: Case) -> TestResult:
     return TestResult(name=case.name, visibility=Visibility.PUBLIC if case.public else Visibility.HIDDEN,
                       verdict=Verdict.SKIPPED, passed=False, time_s=None,
-                      message="not run: an earlier test ended the run", covers=list(case.covers))
+                      message="not run: an earlier test ended the run", covers=list(case.covers),
+                      category=case.category)
 
 
 def modified_inputs(problem: Problem, sent: dict, after: Any) -> list[str]:
@@ -195,7 +196,8 @@ def _judge_case(problem: Problem, case: Case, case_run, run: RunResult | None, e
                 rows: dict[str, np.ndarray], sent: dict) -> TestResult:
     """One test's verdict. For scored problems, also records the metric per row in `rows`."""
     test = TestResult(name=case.name, visibility=Visibility.PUBLIC if case.public else Visibility.HIDDEN,
-                      verdict=Verdict.ACCEPTED, passed=False, time_s=case_run.time_s, covers=list(case.covers))
+                      verdict=Verdict.ACCEPTED, passed=False, time_s=case_run.time_s, covers=list(case.covers),
+                      category=case.category)
     changed = modified_inputs(problem, sent, case_run.after) if case_run.status is CaseStatus.OK else []
     if changed:
         test.verdict = Verdict.WRONG_ANSWER

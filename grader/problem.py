@@ -19,6 +19,7 @@ import numpy as np
 
 from . import codec
 from .inputs import InputSpace, fit_errors, parse_inputs
+from .learning import LearningTexts, load_learning
 from .sandbox.base import CaseInput, Limits
 from .sandbox.runtimes import Runtime, default_limits
 
@@ -33,7 +34,7 @@ class Kind(enum.StrEnum):
 
 # Kinds whose entry point is a class, run by a procedure of grader/torchrun.py; only the torch runtime has them.
 TORCH_KINDS = (Kind.MODULE, Kind.AUTOGRAD)
-# Keys a case may have beyond name/public/args/kwargs/target/covers, per kind (docs/authoring.md).
+# Keys a case may have beyond name/public/args/kwargs/target/covers/category, per kind (docs/authoring.md).
 CASE_SPEC_KEYS = {Kind.MODULE: ("init", "state", "upstream", "train"), Kind.AUTOGRAD: ("upstream",)}
 
 
@@ -61,6 +62,13 @@ class Case:
     target: Any = None  # scored problems only: what the predictions are scored against; never sent out
     covers: tuple[str, ...] = ()  # the [edges] rules this case exercises
     spec: dict | None = None  # module/autograd problems: init, state, upstream, train (CASE_SPEC_KEYS)
+    category: str = ""  # hidden cases: the kind of case, the one thing a solver who fails it is told
+
+    @property
+    def failure_category(self) -> str:
+        """What a solver who fails this (hidden) case is told: its category, else the edge rules it covers.
+        A stored report applies the same rule: grader/report.py `TestResult.failure_category`."""
+        return self.category or ", ".join(self.covers)
 
     def as_input(self, probes: list | None = None) -> CaseInput:
         """What the sandbox receives. `probes` (autograd problems): the gradcheck's points, made on the
@@ -97,6 +105,7 @@ class Problem:
     rubric: list[Criterion] = field(default_factory=list)
     wrong: dict[str, str] = field(default_factory=dict)  # file name -> source
     inputs: InputSpace = field(default_factory=InputSpace)
+    learning: LearningTexts = field(default_factory=LearningTexts)  # hints, learn text, editorial
     # Loaded once per Problem object; a long-lived process keeps the object while the folder is unchanged.
     _cases: list[Case] | None = field(default=None, repr=False)
     _modules: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -145,6 +154,9 @@ class Problem:
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 CHECKER_TYPES = ("allclose", "exact", "custom")
+CATEGORY_MAX_CHARS = 40
+# One line, lowercase, no leading/trailing blanks: a solver reads it next to a failed hidden test.
+CATEGORY_RE = re.compile(r"^[a-z0-9](?:[a-z0-9 ,;:'()/+_.-]{0,%d}[a-z0-9)])?\Z" % (CATEGORY_MAX_CHARS - 2))
 LIMIT_FIELDS = {"time_per_case_s": float, "import_s": float, "memory_mb": int, "output_kb": int}
 
 
@@ -246,7 +258,7 @@ def load_problem(folder: str | Path) -> Problem:
     if errors:
         raise ProblemError(folder, errors)
     return Problem(folder=folder, slug=slug, title=title, kind=kind, difficulty=difficulty, topics=topics,
-                   version=version, statement=statement, **problem_kwargs)
+                   version=version, statement=statement, learning=load_learning(folder), **problem_kwargs)
 
 
 def _read_text(path: Path, errors: list[str]) -> str | None:
@@ -384,7 +396,7 @@ def load_cases(problem: Problem) -> list[Case]:
             errors.append(f"{where}: must be a dict")
             continue
         spec_keys = CASE_SPEC_KEYS.get(problem.kind, ())
-        unknown = set(item) - {"name", "public", "args", "kwargs", "target", "covers", *spec_keys}
+        unknown = set(item) - {"name", "public", "args", "kwargs", "target", "covers", "category", *spec_keys}
         if unknown:
             errors.append(f"{where}: unknown keys {sorted(unknown)}")
         name = item.get("name")
@@ -416,8 +428,13 @@ def load_cases(problem: Problem) -> list[Case]:
             covers = []
         errors.extend(f"{where} ({name}): covers: {c!r} is not declared in [edges]"
                       for c in covers if c not in problem.inputs.edges)
+        category = item.get("category", "")
+        if category and not (isinstance(category, str) and CATEGORY_RE.match(category)):
+            errors.append(f"{where} ({name}): category: must be a short lowercase phrase of at most "
+                          f"{CATEGORY_MAX_CHARS} characters (the kind of case, e.g. \"ties\")")
+            category = ""
         out.append(Case(name=str(name), public=bool(item.get("public")), args=list(args), kwargs=kwargs,
-                        target=item.get("target"), covers=tuple(covers), spec=spec))
+                        target=item.get("target"), covers=tuple(covers), spec=spec, category=category))
     if not errors and not any(c.public for c in out):
         errors.append("cases.py: at least one case must be public (the worked examples)")
     if not errors and not any(not c.public for c in out):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from typing import ClassVar
 
-SCHEMA_VERSION = 2  # 2: tests carry the [edges] rules their case covers (`covers`)
+SCHEMA_VERSION = 3  # 2: tests carry the [edges] rules their case covers (`covers`); 3: their `category`
 
 
 class Verdict(enum.StrEnum):
@@ -64,6 +64,12 @@ class TestResult:
     got: str = ""
     score: float | None = None  # scored problems
     covers: list[str] = field(default_factory=list)  # the [edges] rules the case exercises (author-declared)
+    category: str = ""  # the author's name for the kind of case ("ties", "empty cluster"); may be empty
+
+    @property
+    def failure_category(self) -> str:
+        """What a solver is told a failed hidden test was about: the case's category, else its edge names."""
+        return self.category or ", ".join(self.covers)
 
     @property
     def hidden(self) -> bool:
@@ -78,7 +84,7 @@ class TestResult:
 class HiddenTest:
     """A hidden test as a solver sees it. Not its name (names like "empty-cluster" are hints), input, expected
     or actual output, message or per-test score: only which hidden test it is, its verdict, a coarse time, and
-    on a failure the author's category for it (the [edges] rules its case covers), if they declared one."""
+    on a failure the author's category for it (its case's `category`, else the [edges] rules it covers)."""
 
     ordinal: int                 # 1 for the first hidden test, 2 for the second, ...
     verdict: Verdict
@@ -115,7 +121,7 @@ def solver_test(test: TestResult, *, ordinal: int) -> SolverTest:
         return test
     failed = test.verdict not in (Verdict.ACCEPTED, Verdict.SKIPPED)
     return HiddenTest(ordinal=ordinal, verdict=test.verdict, time_s=solver_time(test.time_s),
-                      category=", ".join(test.covers) if failed else "")
+                      category=test.failure_category if failed else "")
 
 
 def solver_tests(tests: list[TestResult]) -> list[SolverTest]:
@@ -141,7 +147,7 @@ def solver_test_from_dict(data: dict, *, ordinal: int) -> SolverTest:
     test = TestResult(name=str(data.get("name", "")), visibility=Visibility(data.get("visibility", "hidden")),
                       verdict=Verdict(data["verdict"]), passed=bool(data.get("passed", False)),
                       time_s=data.get("time_s"),
-                      covers=[c for c in str(data.get("category") or "").split(", ") if c])
+                      category=str(data.get("category") or ""))
     if not test.hidden:
         for name in ("message", "input", "expected", "got"):
             setattr(test, name, str(data.get(name, "")))
@@ -237,6 +243,6 @@ def upgrade(data: dict) -> dict:
     upgraded["tests"] = [{"name": "", "passed": False, "time_s": None, "visibility": Visibility.HIDDEN,
                           **{k: v for k, v in t.items() if k in test_known}}
                          for t in data.get("tests") or []]
-    # 0 → 1: hidden_stdout added (default ""); 1 → 2: covers added (default []).
+    # 0 → 1: hidden_stdout added (default ""); 1 → 2: covers added (default []); 2 → 3: category (default "").
     upgraded["schema_version"] = SCHEMA_VERSION
     return upgraded

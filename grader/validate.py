@@ -8,7 +8,8 @@ from pathlib import Path
 from .engine import grade
 from .expected import expected_outputs
 from .inputs import coverage_gaps
-from .problem import Kind, ProblemError, load_problem
+from .learning import EDITORIAL_FILE, HINTS_FILE, LEARN_FILE, headings
+from .problem import Kind, Problem, ProblemError, load_problem
 from .report import Verdict, Visibility
 from .sandbox.runtimes import default_limits
 
@@ -19,6 +20,16 @@ MIN_HEADROOM = 5.0
 # into a TLE on a busy host (CPU time itself grows by up to a third under contention: shared caches), and
 # its verdict would depend on the load. Clearly fast or clearly too slow, never in between.
 MAX_WRONG_SHARE = 0.5
+# The texts for people (docs/authoring.md, "Hints, learn text, editorial"): every kind, design included.
+MIN_HINTS, MAX_HINTS = 2, 4
+LEARN_HEADINGS = ("The idea", "The math", "Pitfalls")
+LEARN_WORDS = (150, 450)
+EDITORIAL_HEADINGS = ("Approach", "Complexity", "Why the usual mistakes fail")
+# The bank's standard for what a solver is tested against. Scored problems judge a metric over few large
+# hidden sets, so they need fewer hidden cases; each hidden case names its kind (category, or covered edges).
+MIN_HIDDEN_CASES = {Kind.FUNCTION: 8, Kind.MODULE: 8, Kind.AUTOGRAD: 8, Kind.SCORED: 3}
+MIN_WRONG_SOLUTIONS = 5
+MIN_HIDDEN_CATEGORIES = 3
 
 
 @dataclass
@@ -52,11 +63,13 @@ def check_problem(folder: Path, sandbox) -> ProblemCheck:
     result = ProblemCheck(folder=folder)
     try:
         problem = load_problem(folder)
+        result.errors.extend(f"{folder.name}/{e}" for e in learning_errors(problem))
         if problem.kind is Kind.DESIGN:
             result.rows.append(Row("rubric", "valid", f"{len(problem.rubric)} criteria, "
                                    f"{sum(c.points for c in problem.rubric):g} points", True))
             return result
         cases = problem.cases()
+        result.errors.extend(f"{folder.name}/{e}" for e in standard_errors(problem))
         expected_outputs(problem)
     except ProblemError as exc:
         result.errors = [f"{folder.name}/{e}" for e in exc.errors]
@@ -121,6 +134,55 @@ def check_problem(folder: Path, sandbox) -> ProblemCheck:
             ok, detail = False, borderline
         result.rows.append(Row(f"wrong/{name}", "rejected", report.verdict, ok, detail))
     return result
+
+
+def learning_errors(problem: Problem) -> list[str]:
+    """What is wrong with the folder's hints.md, learn.md and editorial.md ('file: what' lines)."""
+    errors = []
+    texts = {}
+    for name in (HINTS_FILE, LEARN_FILE, EDITORIAL_FILE):
+        path = problem.folder / name
+        try:
+            texts[name] = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            errors.append(f"{name}: missing")
+        except UnicodeDecodeError:
+            errors.append(f"{name}: not UTF-8")
+    if HINTS_FILE in texts:
+        hints = problem.learning.hints
+        errors.extend(f"{HINTS_FILE}: {e}" for e in problem.learning.hint_errors)
+        if not MIN_HINTS <= len(hints) <= MAX_HINTS:
+            errors.append(f"{HINTS_FILE}: {len(hints)} hints; write {MIN_HINTS} to {MAX_HINTS}, each under its "
+                          f"own `## title` line")
+    for name, wanted in ((LEARN_FILE, LEARN_HEADINGS), (EDITORIAL_FILE, EDITORIAL_HEADINGS)):
+        if name in texts and headings(texts[name]) != list(wanted):
+            errors.append(f"{name}: its `## ` headings must be exactly, in order: {', '.join(wanted)} "
+                          f"(found: {', '.join(headings(texts[name])) or 'none'})")
+    if LEARN_FILE in texts:
+        words = len(texts[LEARN_FILE].split())
+        if not LEARN_WORDS[0] <= words <= LEARN_WORDS[1]:
+            errors.append(f"{LEARN_FILE}: {words} words; write {LEARN_WORDS[0]} to {LEARN_WORDS[1]}")
+    return errors
+
+
+def standard_errors(problem: Problem) -> list[str]:
+    """Where a runnable problem falls short of the bank's standard: enough hidden cases, each with a
+    category, enough distinct categories, enough wrong solutions."""
+    errors = []
+    hidden = [c for c in problem.cases() if not c.public]
+    wanted = MIN_HIDDEN_CASES[problem.kind]
+    if len(hidden) < wanted:
+        errors.append(f"cases.py: {len(hidden)} hidden cases; {problem.kind} problems need at least {wanted}")
+    unnamed = [c.name for c in hidden if not c.failure_category]
+    if unnamed:
+        errors.append(f"cases.py: hidden cases without a category (add \"category\": \"<kind of case>\"): "
+                      f"{', '.join(unnamed)}")
+    categories = {c.failure_category for c in hidden} - {""}
+    if len(categories) < MIN_HIDDEN_CATEGORIES:
+        errors.append(f"cases.py: {len(categories)} distinct hidden categories; at least {MIN_HIDDEN_CATEGORIES}")
+    if len(problem.wrong) < MIN_WRONG_SOLUTIONS:
+        errors.append(f"wrong/: {len(problem.wrong)} wrong solutions; at least {MIN_WRONG_SOLUTIONS}")
+    return errors
 
 
 def _borderline(report, limit: float) -> str:

@@ -6,6 +6,14 @@ from grader import load_problem
 from grader.problem import ProblemError
 from grader.validate import MIN_HEADROOM, check_problem
 
+from .conftest import to_bank_standard
+
+
+@pytest.fixture
+def folder(folder):
+    """These rules are checked on a problem that meets the rest of the bank's standard."""
+    return to_bank_standard(folder)
+
 
 def _edit(folder, name, old, new):
     path = folder / name

@@ -77,3 +77,29 @@ def test_invalid_scored_predictions_are_a_wrong_answer_with_score_zero(local_san
                            "    return np.zeros(len(X_test) - 1, dtype=np.int64)\n", sandbox=local_sandbox)
     assert report.verdict is Verdict.WRONG_ANSWER and report.score == 0.0
     assert "expected predictions for 6 rows, got 5" in report.tests[0].message
+
+
+def test_a_failed_hidden_test_shows_its_explicit_category_before_its_edges(local_sandbox, tmp_path):
+    folder = tmp_path / "vector-norm"
+    shutil.copytree(FIXTURE, folder)
+    toml, cases = folder / "problem.toml", folder / "cases.py"
+    toml.write_text(toml.read_text().replace("[inputs.x]", '[edges]\nzero-row = "a row of zeros"\n\n[inputs.x]'))
+    cases.write_text(cases.read_text().replace(
+        '{"name": "hidden-ints", "public": False,',
+        '{"name": "hidden-ints", "public": False, "covers": ["zero-row"], "category": "integer dtype",'))
+    full = grade(load_problem(folder), WRONG, sandbox=local_sandbox, reveal_hidden=True)
+    assert full.tests[2].category == "integer dtype"
+    shown = [t for t in full.for_solver().tests if t.hidden]
+    assert shown[0].category == "integer dtype"
+    # A stored solver row keeps the category it was shown, and a report from before categories reads back.
+    stored = grader_roundtrip(shown[0])
+    assert stored.category == "integer dtype"
+    older = {**full.to_dict(), "schema_version": 2,
+             "tests": [{k: v for k, v in t.items() if k != "category"} for t in full.to_dict()["tests"]]}
+    assert [t.category for t in Report.from_dict(older).for_solver().tests if t.hidden][0] == "zero-row"
+
+
+def grader_roundtrip(test):
+    from grader.report import solver_test_from_dict
+
+    return solver_test_from_dict(test.to_dict(), ordinal=test.ordinal)

@@ -38,11 +38,13 @@ def make_problem(db):
     from mljudge.problemset.services import ProblemData, problem_store
 
     def make(slug: str = "toy", *, kind: str = "function", difficulty: str = "easy", topics=("foundations",),
-             title: str | None = None, statement: str = "Compute $x^2$.", content_hash: str = "h1", version: int = 1):
+             title: str | None = None, statement: str = "Compute $x^2$.", content_hash: str = "h1", version: int = 1,
+             hints=(), learn: str = "", editorial: str = ""):
         problem, _ = problem_store(data=ProblemData(
             slug=slug, title=title or slug.title(), kind=kind, difficulty=difficulty, topics=list(topics),
             statement_md=statement, starter="def f(x):\n    raise NotImplementedError\n",
-            entry_point="" if kind == "design" else "f", declared_version=version, content_hash=content_hash))
+            entry_point="" if kind == "design" else "f", declared_version=version, content_hash=content_hash,
+            hints=tuple(hints), learn_md=learn, editorial_md=editorial))
         return problem
 
     return make

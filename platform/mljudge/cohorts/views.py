@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mljudge.core.refusals import refusal_response
+from mljudge.learning.selectors import learning_roster
 
 from . import selectors, services
 from .models import CohortRole
@@ -35,8 +36,9 @@ def cohort_create(request):
 @login_required
 def cohort_detail(request, cohort_id: int):
     cohort = selectors.cohort_for_instructor(user=request.user, cohort_id=cohort_id)
+    members = selectors.cohort_members(cohort=cohort)
     return render(request, "cohorts/detail.html", {
-        "cohort": cohort, "members": selectors.cohort_members(cohort=cohort),
+        "cohort": cohort, "members": members, "learning_roster": learning_roster(users=members),
         "instructors": selectors.cohort_instructors(cohort=cohort),
         "invitations": selectors.cohort_invitations(cohort=cohort), "roles": CohortRole,
         "invite_url": request.build_absolute_uri(f"/cohorts/join/{cohort.invite_token}/"),

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("mljudge.core.urls")),
     path("accounts/", include("mljudge.accounts.urls")),
     path("problems/", include("mljudge.problemset.urls")),
+    path("", include("mljudge.learning.urls")),  # /problems/<slug>/hints/…, /plans/
     path("submissions/", include("mljudge.submissions.urls")),
     path("", include("mljudge.leaderboards.urls")),
     path("cohorts/", include("mljudge.cohorts.urls")),

@@ -77,6 +77,8 @@ LIMITS: dict[str, Limit] = {
     "comment": Limit("comments", (Rule("user", "10/m"), Rule("user", "200/d"))),
     # A sync re-validates every problem folder (and with the sandbox check runs reference solutions).
     "authoring-sync": Limit("problem syncs", (Rule("user", "30/h"),)),
+    # Revealing a hint or giving up: each recomputes a leaderboard row; a person clicks a few times a problem.
+    "learning": Limit("hint reveals", (Rule("user", "30/m"),)),
     # Every API request, whatever its method (mljudge.api): a script polling twice a second stays well under.
     "api": Limit("API requests", (Rule("user_or_ip", "300/m"),), methods=(None,)),
 }

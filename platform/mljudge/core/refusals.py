@@ -94,6 +94,9 @@ class Reason(StrEnum):
     WEBHOOK_URL_INVALID = "webhook_url_invalid"
     WEBHOOK_URL_PRIVATE = "webhook_url_private"
     WEBHOOK_LIMIT = "webhook_limit"
+    # Learning (hints, editorial).
+    NO_MORE_HINTS = "no_more_hints"
+    EDITORIAL_LOCKED = "editorial_locked"
 
 
 # Reasons met only through the API (/api/v1): its JSON errors carry them; no page shows them
@@ -196,6 +199,9 @@ REFUSALS: dict[Reason, Rule] = {
     Reason.WEBHOOK_URL_PRIVATE: Rule(_400, "The webhook URL's host {host} is a {kind} address; webhooks are only "
                                            "sent to public addresses."),
     Reason.WEBHOOK_LIMIT: Rule(_400, "This token has {count} webhooks, the most allowed; delete one first."),
+    Reason.NO_MORE_HINTS: Rule(_400, "Every hint of this problem is revealed ({total})."),
+    Reason.EDITORIAL_LOCKED: Rule(_403, "The editorial opens once you solve this problem, or when you give up "
+                                        "(which forfeits its leaderboard points)."),
 }
 
 

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import grader
+from grader.plans import load_plans, plans_folder
 from grader.validate import Row, check_problem, problem_folders
 
 from mljudge.problemset.services import ProblemData, SyncOutcome, problem_store
@@ -26,6 +27,9 @@ class SyncReport:
     checks: dict[str, list[Row]] = field(default_factory=dict)    # folder name -> every sandbox check row
     drafts: list[str] = field(default_factory=list)
     rejudged: dict[str, int] = field(default_factory=dict)        # slug -> submissions queued for rejudging
+    plans: list[str] = field(default_factory=list)                # study plans stored (a full sync only)
+    plans_skipped: dict[str, list[str]] = field(default_factory=dict)  # plan -> its steps not in the catalogue
+    plan_errors: list[str] = field(default_factory=list)          # plan files that could not be read
 
     @property
     def ok(self) -> bool:
@@ -95,10 +99,26 @@ def problems_sync(*, root: Path, check_cases: bool = True, sandbox_check: bool =
             starter=problem.starter, entry_point=problem.entry_point, declared_version=problem.version,
             content_hash=problem.content_hash(), draft=is_draft,
             score_threshold=problem.scoring.get("threshold") if problem.kind is grader.Kind.SCORED else None,
-            score_min=problem.score_range[0], score_max=problem.score_range[1], runtime=problem.runtime.value))
+            score_min=problem.score_range[0], score_max=problem.score_range[1], runtime=problem.runtime.value,
+            hints=tuple((h.title, h.body) for h in problem.learning.hints), learn_md=problem.learning.learn,
+            editorial_md=problem.learning.editorial))
         report.outcomes[problem.slug] = outcome
         if outcome is SyncOutcome.DRAFT:
             report.drafts.append(problem.slug)
         if outcome is SyncOutcome.NEW_VERSION:
             report.rejudged[problem.slug] = len(problem_rejudge_enqueue(problem_id=stored.id))
+    if not only:
+        _plans_sync(root=root, report=report)
     return report
+
+
+def _plans_sync(*, root: Path, report: SyncReport) -> None:
+    """The study plans beside the problems folder (grader.plans), stored after every problem is: a step whose
+    problem is not in the catalogue is skipped, and the report says so."""
+    from mljudge.learning.services import plans_store
+
+    plans, report.plan_errors = load_plans(plans_folder(root))
+    if not plans and not report.plan_errors:
+        return  # no plans/ folder: the stored plans are left as they are
+    report.plans_skipped = plans_store(plans=plans)
+    report.plans = [plan.slug for plan in plans]

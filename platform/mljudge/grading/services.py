@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from mljudge.leaderboards.services import best_result_record
+from mljudge.learning.services import editorial_unlock_on_solve
 from mljudge.submissions.models import Mode, Status, Submission
 
 from . import queue, states
@@ -43,6 +44,8 @@ def submission_complete(*, claim: Claim, report: grader.Report) -> bool:
         finished = states.submission_finish(claim=claim, fields=report_fields(report))
         if finished:
             best_result_record(submission=claim.submission)
+            if claim.submission.mode == Mode.SUBMIT and report.verdict is grader.Verdict.ACCEPTED:
+                editorial_unlock_on_solve(user_id=claim.submission.user_id, problem_id=claim.submission.problem_id)
     return finished
 
 

@@ -18,6 +18,8 @@ class BestResult(models.Model):
     solved_at = models.DateTimeField(null=True, blank=True)    # first solving submission
     runtime_s = models.FloatField(null=True, blank=True)       # ...and its running time
     attempts = models.PositiveIntegerField(default=0)          # graded submissions (not runs)
+    hints_used = models.PositiveSmallIntegerField(default=0)  # hints revealed before the first solve (scoring.py)
+    forfeit = models.BooleanField(default=False)              # gave up before solving: 0 points (scoring.py)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -15,12 +15,21 @@ PLACES = 6  # points are stored rounded, so that equal totals compare equal (tie
 FULL_SCORE = 1.0  # a function problem's score when every test passes (the fraction passed)
 WINDOW = timedelta(days=30)           # the "last 30 days" ranking counts results reached within it...
 WINDOW_REFRESH = timedelta(minutes=15)  # ...recounted this often as results age out (a beat task; settings)
+# Learning (issue 13): each hint revealed before the problem was first solved costs this share of its points, up
+# to HINT_COST_CAP; giving up (opening the editorial unsolved) forfeits the problem: 0 points, even solved later.
+HINT_COST = 0.10
+HINT_COST_CAP = 0.30
 
 
 def rules_quoted() -> dict:
     """The constants above as the leaderboard page quotes them: the page renders these, never copies."""
     return {"weights": list(DIFFICULTY_WEIGHTS.items()), "decay": DECAY, "full_score": FULL_SCORE,
-            "window_days": WINDOW.days, "refresh_minutes": int(WINDOW_REFRESH.total_seconds() // 60)}
+            "window_days": WINDOW.days, "refresh_minutes": int(WINDOW_REFRESH.total_seconds() // 60),
+            "hint_cost_percent": round(HINT_COST * 100), "hint_cap_percent": round(HINT_COST_CAP * 100),
+            "hint_rule": f"each hint revealed before you first solve a problem costs {HINT_COST:.0%} of its "
+                         f"points (at most {HINT_COST_CAP:.0%})",
+            "forfeit_rule": "giving up (opening the editorial before solving) is a forfeit: the problem earns "
+                            "0 points, even if solved later"}
 
 
 def in_range(value: float, *, low: float | None, high: float | None) -> bool:
@@ -71,6 +80,23 @@ def fraction(*, kind: str, solved: bool, score: float | None, threshold: float |
 
 def problem_points(*, difficulty: str, fraction: float) -> float:
     return round(DIFFICULTY_WEIGHTS.get(difficulty, 1.0) * fraction, PLACES)
+
+
+def hints_counted(*, revealed_at: Iterable, solved_at) -> int:
+    """The hints that cost points: those revealed before the first solve (all of them while unsolved)."""
+    return sum(1 for at in revealed_at if solved_at is None or at < solved_at)
+
+
+def is_forfeit(*, gave_up_at, solved_at) -> bool:
+    """Gave up before solving (or without ever solving)."""
+    return gave_up_at is not None and (solved_at is None or gave_up_at < solved_at)
+
+
+def learning_points(*, points: float, hints: int, forfeit: bool) -> float:
+    """A problem's points after its hints and a forfeit."""
+    if forfeit:
+        return 0.0
+    return round(points * (1.0 - min(HINT_COST * hints, HINT_COST_CAP)), PLACES)
 
 
 def decayed_total(points: Iterable[float]) -> float:

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from mljudge.learning.models import EditorialUnlock, HintReveal, UnlockReason
 from mljudge.problemset.models import Kind, Problem
 from mljudge.submissions.models import Mode, Status, Submission
 
@@ -36,12 +37,33 @@ class ProblemRules:
     high: float | None = None
 
 
+@dataclass(frozen=True)
+class Learning:
+    """What one user took from one problem besides its statement (mljudge.learning's rows)."""
+
+    hints_revealed_at: tuple = ()
+    gave_up_at: datetime | None = None
+
+
+def _learning(**filters) -> dict[tuple[int, int], Learning]:
+    """(user_id, problem_id) -> Learning, for the rows matching filters (user_id=, problem_id=, or none)."""
+    hints: dict[tuple[int, int], list] = defaultdict(list)
+    for user_id, problem_id, at in HintReveal.objects.filter(**filters).values_list("user_id", "problem_id",
+                                                                                   "revealed_at"):
+        hints[(user_id, problem_id)].append(at)
+    gave_up = dict(((u, p), at) for u, p, at in EditorialUnlock.objects.filter(
+        reason=UnlockReason.GAVE_UP, **filters).values_list("user_id", "problem_id", "unlocked_at"))
+    return {key: Learning(hints_revealed_at=tuple(hints.get(key, ())), gave_up_at=gave_up.get(key))
+            for key in {*hints, *gave_up}}
+
+
 def _graded(**filters) -> Iterable[dict]:
     return Submission.objects.filter(mode=Mode.SUBMIT, status=Status.GRADED, **filters).values(*_FIELDS)
 
 
-def _summarise(*, rules: ProblemRules, rows: list[dict]) -> dict | None:
-    """The BestResult fields for one user's graded submissions of one problem, oldest first."""
+def _summarise(*, rules: ProblemRules, rows: list[dict], learning: Learning = Learning()) -> dict | None:
+    """The BestResult fields for one user's graded submissions of one problem, oldest first, after the hints
+    they revealed and a give-up (scoring.learning_points)."""
     if not rows:
         return None
     best, best_key, best_points, first_solve = None, None, 0.0, None
@@ -60,7 +82,12 @@ def _summarise(*, rules: ProblemRules, rows: list[dict]) -> dict | None:
             best, best_key, best_points = row, key, points
     private = scoring.effective_score(score=best["private_score"], score_override=best["score_override"],
                                       low=rules.low, high=rules.high)
+    solved_at = first_solve["created_at"] if first_solve else None
+    hints = scoring.hints_counted(revealed_at=learning.hints_revealed_at, solved_at=solved_at)
+    forfeit = scoring.is_forfeit(gave_up_at=learning.gave_up_at, solved_at=solved_at)
+    best_points = scoring.learning_points(points=best_points, hints=hints, forfeit=forfeit)
     return {
+        "hints_used": hints, "forfeit": forfeit,
         "best_submission_id": best["id"], "solved": first_solve is not None, "points": best_points,
         "best_score": best_key[1] if best_key[1] != float("-inf") else None, "private_score": private,
         "achieved_at": best["created_at"] if best_points > 0 else None,
@@ -85,7 +112,8 @@ def best_result_recompute(*, user_id: int, problem_id: int) -> BestResult | None
         get_user_model().objects.select_for_update().filter(pk=user_id).first()
         problem = Problem.objects.only(*_RULE_FIELDS).get(pk=problem_id)
         rows = sorted(_graded(user_id=user_id, problem_id=problem_id), key=lambda r: (r["created_at"], r["id"]))
-        fields = _summarise(rules=_rules(problem), rows=rows)
+        learning = _learning(user_id=user_id, problem_id=problem_id).get((user_id, problem_id), Learning())
+        fields = _summarise(rules=_rules(problem), rows=rows, learning=learning)
         if fields is None:
             BestResult.objects.filter(user_id=user_id, problem_id=problem_id).delete()
             result = None
@@ -197,12 +225,14 @@ def standings_refresh_window(*, now: datetime | None = None) -> int:
 def leaderboards_rebuild(*, now: datetime | None = None) -> tuple[int, int]:
     """Rebuilds every BestResult and Standing from the submissions (after a bulk import, or to repair)."""
     problems = {p.pk: _rules(p) for p in Problem.objects.only(*_RULE_FIELDS)}
+    learning = _learning()
     results: list[BestResult] = []
     group: list[dict] = []
     rows = _graded().order_by("user_id", "problem_id", "created_at", "id").iterator(5000)
     for row in [*rows, None]:
         if group and (row is None or (row["user_id"], row["problem_id"]) != (group[0]["user_id"], group[0]["problem_id"])):
-            fields = _summarise(rules=problems[group[0]["problem_id"]], rows=group)
+            key = (group[0]["user_id"], group[0]["problem_id"])
+            fields = _summarise(rules=problems[key[1]], rows=group, learning=learning.get(key, Learning()))
             results.append(BestResult(user_id=group[0]["user_id"], problem_id=group[0]["problem_id"], **fields))
             group = []
         if row is not None:

@@ -26,7 +26,7 @@ def problem_leaderboard(request, slug: str):
                                               ranking=request.GET.get("ranking", ""), page=request.GET.get("page"))
     return render(request, "leaderboards/problem.html", {
         "board": board, "problem": problem, "query": urlencode({"ranking": board.ranking}) + "&",
-        "Ranking": selectors.Ranking})
+        "Ranking": selectors.Ranking, "rules": scoring.rules_quoted()})
 
 
 def problem_stats(request, slug: str):

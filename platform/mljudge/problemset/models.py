@@ -34,6 +34,11 @@ class Problem(models.Model):
     statement_md = models.TextField()
     statement_html = models.TextField()        # rendered and sanitised when synced
     starter = models.TextField(blank=True)
+    # The texts for people, rendered at sync like the statement (issue 13). Kept on the problem, not its
+    # version: fixing a hint's wording must not make a new version (which rejudges every submission).
+    hints_html = models.JSONField(default=list, blank=True)     # [{"title": str, "html": str}, ...] in order
+    learn_html = models.TextField(blank=True)
+    editorial_html = models.TextField(blank=True)              # shown only once unlocked (mljudge.learning)
     entry_point = models.CharField(max_length=100, blank=True)
     current_version = models.ForeignKey("ProblemVersion", null=True, blank=True, on_delete=models.SET_NULL,
                                         related_name="+")

@@ -39,6 +39,9 @@ class ProblemData:
     score_min: float | None = 0.0       # the grader's score range (grader.Problem.score_range)
     score_max: float | None = 1.0
     runtime: str = "numpy"
+    hints: tuple[tuple[str, str], ...] = ()   # (title, Markdown body) in reveal order
+    learn_md: str = ""
+    editorial_md: str = ""
 
 
 @transaction.atomic
@@ -49,7 +52,9 @@ def problem_store(*, data: ProblemData) -> tuple[Problem, SyncOutcome]:
     fields = {"title": data.title, "kind": data.kind, "difficulty": data.difficulty,
               "statement_md": data.statement_md, "statement_html": render_statement(data.statement_md),
               "starter": data.starter, "entry_point": data.entry_point, "score_threshold": data.score_threshold,
-              "score_min": data.score_min, "score_max": data.score_max, "runtime": data.runtime}
+              "score_min": data.score_min, "score_max": data.score_max, "runtime": data.runtime,
+              "hints_html": [{"title": title, "html": render_statement(body)} for title, body in data.hints],
+              "learn_html": render_statement(data.learn_md), "editorial_html": render_statement(data.editorial_md)}
     problem = (Problem.objects.select_for_update(of=("self",)).select_related("current_version")
                .filter(slug=data.slug).first())
     if data.draft and problem is not None and not problem.is_draft:

@@ -2,6 +2,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from mljudge.grading.api import runtime_version
+from mljudge.learning.selectors import learning_view
 from mljudge.submissions.selectors import draft_for, recent_for_problem
 from mljudge.submissions.services import ANSWER_MAX_CHARS
 
@@ -28,4 +29,5 @@ def problem_detail(request, slug: str):
         "problem": problem, "recent": recent_for_problem(viewer=request.user, problem=problem),
         "draft": draft_for(user=request.user, problem=problem),
         "answer_max_chars": ANSWER_MAX_CHARS, "runtime_version": runtime_version(problem.runtime),
+        "learning": learning_view(user=request.user, problem=problem),
     })

@@ -18,6 +18,7 @@ from mljudge.core.refusals import Reason, Refused
 from mljudge.grading import states
 from mljudge.leaderboards import scoring
 from mljudge.leaderboards.services import best_result_recompute
+from mljudge.learning.services import editorial_unlock_on_solve
 from mljudge.submissions.models import Mode, Submission
 
 from .models import Comment, FeedbackSeen, RubricGrade, ScoreOverride
@@ -112,6 +113,7 @@ def rubric_grade_save(*, by: AbstractBaseUser, submission_id: int, rubric: list[
             if not states.design_answer_regrade(submission_id=submission.id, score=_design_score(grade)):
                 raise ReviewRefused(Reason.ANSWER_NOT_GRADED)
             best_result_recompute(user_id=submission.user_id, problem_id=submission.problem_id)  # same transaction
+            editorial_unlock_on_solve(user_id=submission.user_id, problem_id=submission.problem_id)
     return grade
 
 
@@ -172,6 +174,7 @@ def rubric_grade_publish(*, by: AbstractBaseUser, submission_id: int) -> RubricG
             if not states.design_answer_grade(submission_id=submission.id, score=_design_score(grade)):
                 raise ReviewRefused(Reason.NOT_AWAITING_REVIEW)  # rolls the publishing back
             best_result_recompute(user_id=submission.user_id, problem_id=submission.problem_id)  # same transaction
+            editorial_unlock_on_solve(user_id=submission.user_id, problem_id=submission.problem_id)
     return grade
 
 

@@ -15,6 +15,7 @@ from mljudge.cohorts.services import code_access_record
 from mljudge.core.markdown import highlight_python
 from mljudge.core.ratelimits import limited
 from mljudge.core.refusals import Reason, Refused, refusal_response
+from mljudge.learning.selectors import learning_record_for
 from mljudge.submissions.models import Mode, Verdict
 
 from . import selectors, services
@@ -66,6 +67,7 @@ def submission(request, submission_id: int):
             for i, c in enumerate(rubric)]
     return render(request, "review/submission.html", {
         "submission": sub, "report": sub.report or {},
+        "learning_record": learning_record_for(user_id=sub.user_id, problem_id=sub.problem_id),
         "body_html": sub.answer_html if design else highlight_python(sub.source),
         "previous": previous,
         "diff_html": previous and selectors.diff_html(before=previous.source, after=sub.source,

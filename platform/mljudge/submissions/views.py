@@ -15,6 +15,7 @@ from mljudge.core.refusals import Reason, Refused, refusal_response
 from mljudge.grading.api import MAX_SOURCE_BYTES, source_too_big
 from mljudge.grading.queue import queue_position
 from mljudge.grading.reports import solver_view
+from mljudge.learning.selectors import next_in_plan_after
 from mljudge.problemset.selectors import problem_by_slug
 
 from mljudge.review import selectors as review_selectors
@@ -122,7 +123,7 @@ def draft(request, slug: str):
 def selectors_context(submission) -> dict:
     # The stored report is the full one (instructors see hidden tests); these pages show the solver's view.
     return {"submission": submission, "view": solver_view(submission=submission),
-            "ahead": queue_position(submission=submission)}
+            "ahead": queue_position(submission=submission), "next_in_plan": next_in_plan_after(submission=submission)}
 
 
 @require_GET

@@ -11,6 +11,7 @@ import grader
 import pytest
 from django.utils import timezone
 
+from ...grader.conftest import to_bank_standard
 from ..conftest import PROBLEMS, ROOT
 
 SOFTMAX_REFERENCE = (PROBLEMS / "softmax" / "reference.py").read_text()
@@ -117,7 +118,8 @@ FIXTURE = ROOT / "tests" / "grader" / "fixtures" / "vector-norm"
 
 @pytest.fixture
 def bank(tmp_path, settings):
-    shutil.copytree(FIXTURE, tmp_path / "vector-norm")
+    """The vector-norm fixture, raised to the bank's standard (grader check's rules) for checked syncs."""
+    to_bank_standard(shutil.copytree(FIXTURE, tmp_path / "vector-norm"))
     settings.MLJUDGE_PROBLEMS_DIR = tmp_path
     return tmp_path
 

@@ -16,6 +16,7 @@ from mljudge.grading.sandboxes import sandbox_pool_close
 from mljudge.problemset.models import Problem
 from mljudge.submissions.models import Status, Verdict
 
+from ...grader.conftest import to_bank_standard
 from ..conftest import ROOT
 
 pytestmark = [pytest.mark.django_db, pytest.mark.docker, pytest.mark.services]
@@ -98,7 +99,7 @@ def test_it_does_not_rejudge_when_only_the_statement_changes(tmp_path, settings,
 
 def test_it_refuses_a_folder_whose_wrong_solution_passes_the_sandbox_check(tmp_path, settings, rejudge_queue):
     folder = tmp_path / "vector-norm"
-    shutil.copytree(FIXTURE, folder)
+    to_bank_standard(shutil.copytree(FIXTURE, folder))
     settings.MLJUDGE_PROBLEMS_DIR = tmp_path
     wrong = sorted((folder / "wrong").glob("*.py"))[0]
     wrong.write_text(REFERENCE)  # a "wrong" solution that is accepted: the folder's tests are too weak

@@ -29,7 +29,9 @@ SUBMITTED, DRAFTED = "Your code was not submitted", "Your draft was not saved"
 # Guards of a service that no request can reach (the view never builds such a call, or only a race with
 # grading.states gets there); the services' own tests raise them, test_throttling.py provokes the rate limits.
 NOT_THROUGH_A_VIEW = {Reason.UNKNOWN_MODE, Reason.RUBRIC_INCOMPLETE, Reason.NOT_GRADED_YET, Reason.RATE_LIMITED,
-                      Reason.NOT_AWAITING_REVIEW, Reason.ANSWER_NOT_GRADED}
+                      Reason.NOT_AWAITING_REVIEW, Reason.ANSWER_NOT_GRADED,
+                      # the problem page shows a locked editorial rather than asking for it (learning.selectors)
+                      Reason.EDITORIAL_LOCKED}
 
 
 def grader_says(source) -> str:
@@ -133,6 +135,8 @@ CASES = [
     Case(Reason.TOKEN_EXPIRY_INVALID, "ann", token({"name": "ci", "scopes": ["read"], "expires_in_days": "3650"})),
     Case(Reason.TOKEN_LIMIT, "ann", token({"name": "ci", "scopes": ["read"]}), lambda w: {"count": 0},
          settings={"MLJUDGE_MAX_API_TOKENS": 0}),
+    Case(Reason.NO_MORE_HINTS, "ann", lambda c, w, h: c.post(reverse("learning:hint_next", args=["toy"]), **h),
+         lambda w: {"total": 0}),
     Case(Reason.COHORT_UNNAMED, "ada", lambda c, w, h: c.post(reverse("cohorts:create"), {"name": " "}, **h)),
     Case(Reason.ONLY_INSTRUCTOR, "ada", lambda c, w, h: c.post(reverse("cohorts:leave", args=[w["cohort"].id]),
                                                                **h)),
@@ -197,7 +201,7 @@ def test_it_refuses_what_is_too_large_with_413_quotas_with_429_and_the_rest_as_b
     assert by_status[413] == {Reason.SOURCE_TOO_LARGE, Reason.ANSWER_TOO_LONG, Reason.COMMENT_TOO_LONG,
                               Reason.OVERRIDE_REASON_TOO_LONG, Reason.FORM_TOO_LARGE}
     assert by_status[429] == {Reason.IN_FLIGHT, Reason.DAILY_LIMIT, Reason.RATE_LIMITED}
-    assert by_status[403] == {Reason.NOT_ALLOWED, Reason.FORM_EXPIRED, Reason.ONLY_INSTRUCTOR}
+    assert by_status[403] == {Reason.NOT_ALLOWED, Reason.FORM_EXPIRED, Reason.ONLY_INSTRUCTOR, Reason.EDITORIAL_LOCKED}
     assert Reason.NOT_A_CODE_PROBLEM in by_status[400]   # it was a 429, as if a quota
 
 

@@ -96,7 +96,7 @@ def test_it_shows_no_hidden_name_input_output_message_or_print_on_any_solver_pat
     pages = solver_pages(client, submission.id, problem.slug)
     for where, html in pages.items():
         assert_no_canary(html, where)
-    assert "Hidden test 1" in pages["status fragment"] and "hidden: empty-cluster" in pages["status fragment"]
+    assert "Hidden test 1" in pages["status fragment"] and "failed: empty-cluster" in pages["status fragment"]
     assert "Hidden test 1" in pages["submission page"] and "public print" in pages["submission page"]
 
     client.force_login(reviewer)

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "mljudge.cohorts",
     "mljudge.review",
     "mljudge.authoring",
+    "mljudge.learning",
     "mljudge.api",
     "django.contrib.admin",
     "django.contrib.auth",

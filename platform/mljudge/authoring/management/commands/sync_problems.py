@@ -39,6 +39,11 @@ class Command(BaseCommand):
             self.stderr.write(self.style.ERROR(f"{name}: INVALID, not loaded (the stored version, if any, is kept)"))
             for error in errors:
                 self.stderr.write(f"    {error}")
-        self.stdout.write(f"{len(report['outcomes'])} problem(s) synced, {len(report['invalid'])} invalid")
+        for plan, missing in sorted(report.get("plans_skipped", {}).items()):
+            self.stdout.write(f"plan {plan}: skipped (not in the catalogue): {', '.join(missing)}")
+        for error in report.get("plan_errors", []):
+            self.stderr.write(self.style.ERROR(f"plans/{error}"))
+        self.stdout.write(f"{len(report['outcomes'])} problem(s) synced, {len(report['invalid'])} invalid, "
+                          f"{len(report.get('plans', []))} study plan(s)")
         if strict and report["invalid"]:
             raise CommandError("some problem folders are invalid")

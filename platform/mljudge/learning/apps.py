@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LearningConfig(AppConfig):
+    name = "mljudge.learning"
+    default_auto_field = "django.db.models.BigAutoField"
