@@ -16,6 +16,8 @@ from .sandbox.runtimes import Runtime, sandbox_for
 
 MAX_SOURCE_BYTES = 64 * 1024
 SHOWN_CHARS = 2000
+# The category a hidden test shows when the code changed one of its (read-only) arguments, whatever the case.
+INPUT_MODIFIED = "input must not be modified"
 
 RUN_ENDING_VERDICT = {
     Ending.TIMEOUT: Verdict.TIME_LIMIT_EXCEEDED,
@@ -201,6 +203,8 @@ def _judge_case(problem: Problem, case: Case, case_run, run: RunResult | None, e
     changed = modified_inputs(problem, sent, case_run.after) if case_run.status is CaseStatus.OK else []
     if changed:
         test.verdict = Verdict.WRONG_ANSWER
+        # Whatever kind of case it was, what the solver must learn is this: the category says so.
+        test.category = INPUT_MODIFIED
         message = "modified its input " + ", ".join(f"`{name}`" for name in changed) + \
             " (inputs are read-only: work on a copy)"
     elif case_run.status is CaseStatus.OK:

@@ -78,6 +78,9 @@ def test_an_input_modified_in_place_is_a_wrong_answer_naming_it(docker_sandbox):
     assert report.verdict is Verdict.WRONG_ANSWER
     assert all(not t.passed for t in report.tests)
     assert "modified its input `x`" in report.tests[0].message
+    # A solver is told the kind of mistake, whatever kind of case the hidden test was.
+    hidden = [t for t in report.for_solver().tests if t.hidden]
+    assert hidden and {t.category for t in hidden} == {"input must not be modified"}
 
 
 def test_an_argument_declared_mutable_may_be_modified(local_sandbox, folder):
