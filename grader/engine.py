@@ -288,13 +288,13 @@ def _finish(problem: Problem, report: Report, cases: list[Case], rows: dict[str,
         return
     per_row = np.concatenate([rows[c.name] for c in scored])
     if report.public_only:
-        report.score = float(per_row.mean())
+        report.score = report.overall_score = float(per_row.mean())
         passed_bar = report.score >= problem.scoring["threshold"]
     else:
         mask = scoring.public_mask(len(per_row), fraction=problem.scoring.get("public_fraction", 0.5),
                                    seed=str(problem.scoring.get("seed", problem.slug)))
         public, private, overall = scoring.score_rows(per_row, mask)
-        report.score, report.private_score = public, private
+        report.score, report.private_score, report.overall_score = public, private, overall
         passed_bar = overall >= problem.scoring["threshold"]
     if report.verdict is Verdict.ACCEPTED and not passed_bar:
         report.verdict = Verdict.WRONG_ANSWER

@@ -174,6 +174,7 @@ class SolverReport:
     peak_memory_kb: int | None
     sandbox: str
     public_only: bool
+    overall_score: float | None = None    # scored problems: the score that decides acceptance (see Report)
     schema_version: int = SCHEMA_VERSION
 
     def to_dict(self) -> dict:
@@ -193,6 +194,9 @@ class Report:
     stdout: str = ""                      # what the submission printed in the public run
     hidden_stdout: str = ""               # ... and in the hidden run (full reports only: instructors)
     private_score: float | None = None    # scored problems: the hidden part of the split
+    # Scored problems: the mean over every hidden row (public and private parts together; over the public
+    # examples in a run), the one compared with the threshold. A solver sees it: it is what they must raise.
+    overall_score: float | None = None
     passed: int = 0
     total: int = 0
     time_s: float = 0.0                   # sum of per-test times
@@ -211,7 +215,7 @@ class Report:
             total=self.total, time_s=total(self.time_s), wall_time_s=total(self.wall_time_s),
             # Memory, like time, grows with a hidden input's size: not shown once a hidden test counts in it.
             peak_memory_kb=None if counts_hidden else self.peak_memory_kb, sandbox=self.sandbox,
-            public_only=self.public_only)
+            public_only=self.public_only, overall_score=self.overall_score)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -244,5 +248,6 @@ def upgrade(data: dict) -> dict:
                           **{k: v for k, v in t.items() if k in test_known}}
                          for t in data.get("tests") or []]
     # 0 → 1: hidden_stdout added (default ""); 1 → 2: covers added (default []); 2 → 3: category (default "").
+    # overall_score was added without a bump: older reports read it as None (not recorded), shown as unknown.
     upgraded["schema_version"] = SCHEMA_VERSION
     return upgraded

@@ -1,5 +1,6 @@
 // Chart.js charts whose configuration the server renders as JSON (<canvas data-chart="id of a json_script">).
 import Chart from "chart.js/auto";
+import { registerPart } from "./parts.js";
 
 export function initCharts(root) {
   root.querySelectorAll("canvas[data-chart]:not([data-drawn])").forEach((canvas) => {
@@ -11,3 +12,5 @@ export function initCharts(root) {
     canvas.chart = new Chart(canvas, config);
   });
 }
+
+registerPart("charts", { initCharts });

@@ -7,9 +7,17 @@
 import { EditorView, basicSetup } from "codemirror";
 import { python } from "@codemirror/lang-python";
 import { markdown } from "@codemirror/lang-markdown";
+import { indentUnit } from "@codemirror/language";
+import { EditorState, Prec } from "@codemirror/state";
 import { keymap } from "@codemirror/view";
 import { indentWithTab } from "@codemirror/commands";
+import { registerPart } from "./parts.js";
 import { storageGet, storageRemove, storageSet } from "./storage.js";
+
+// Python's indentation is 4 spaces (PEP 8, and every starter and reference file). CodeMirror's default unit is
+// 2: Enter after "def f():" gave 2 spaces, Enter at the end of a 4-space body dedented it to 2, so people
+// pressed Tab or typed spaces on top and got mixed and doubled indentation that Python then rejected.
+const INDENT = "    ";
 
 const LOCAL_SAVE_DELAY_MS = 400;
 const SERVER_SAVE_DELAY_MS = 1500;
@@ -152,6 +160,22 @@ function localDraft(textarea) {
   };
 }
 
+// Ctrl/Cmd+Enter runs the examples, Ctrl/Cmd+Shift+Enter submits: a click on the form's own button, so htmx,
+// its disabled-while-sending state and the draft flush all behave as for a click. A form without the button
+// (design answers have no Run) lets the key do what it did.
+function shortcuts(form) {
+  const press = (selector) => () => {
+    const button = form?.querySelector(selector);
+    if (!button) return false;
+    if (!button.disabled) button.click();
+    return true;
+  };
+  return [
+    { key: "Mod-Enter", run: press("[data-shortcut=run]") },
+    { key: "Mod-Shift-Enter", run: press("[data-shortcut=submit]") },
+  ];
+}
+
 export function initEditors(root) {
   root.querySelectorAll("textarea[data-editor]:not([data-editor-ready])").forEach((textarea) => {
     textarea.dataset.editorReady = "1";
@@ -171,6 +195,10 @@ export function initEditors(root) {
       extensions: [
         basicSetup,
         EditorView.cspNonce.of(CSP_NONCE),
+        indentUnit.of(INDENT),
+        EditorState.tabSize.of(INDENT.length),
+        // Above basicSetup's keymap, where Mod-Enter inserts a blank line.
+        Prec.highest(keymap.of(shortcuts(form))),
         keymap.of([indentWithTab]),
         lang,
         EditorView.updateListener.of((update) => {
@@ -200,3 +228,5 @@ export function initEditors(root) {
 
 // Leaving the page (or hiding it, on mobile) sends what is left; keepalive lets the request outlive the page.
 window.addEventListener("pagehide", () => flushers.forEach((flush) => flush({ keepalive: true })));
+
+registerPart("editor", { initEditors, flushDrafts });

@@ -1,10 +1,27 @@
-// mljudge's browser code: htmx for live status, CodeMirror 6 for code and Markdown answers, KaTeX for math,
-// Chart.js for leaderboard and profile charts.
+// mljudge's browser code on every page: htmx for live status, logging out. KaTeX (math), CodeMirror 6 (code and
+// Markdown answers) and Chart.js (leaderboard, statistics and profile charts) are separate bundles, loaded only
+// when a page, or a fragment htmx swaps in, has math, an editor or a chart: most pages have none of them.
 import htmx from "htmx.org";
-import katex from "katex";
-import { initCharts } from "./charts.js";
-import { flushDrafts, initEditors } from "./editor.js";
+import { loadedPart } from "./parts.js";
 import { forgetEveryone, forgetOtherUsers } from "./storage.js";
+
+// base.html names the bundles' URLs on this script's tag ({% static %}), so hashed file names keep working.
+const BUNDLES = { ...(document.currentScript?.dataset || {}) };   // mathSrc, editorSrc, chartsSrc
+const loading = {};
+
+function loadPart(name) {
+  if (loadedPart(name)) return Promise.resolve(loadedPart(name));
+  if (!loading[name]) {
+    loading[name] = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = BUNDLES[`${name}Src`];
+      script.onload = () => resolve(loadedPart(name));
+      script.onerror = () => { delete loading[name]; reject(new Error(`${name} bundle did not load`)); };
+      document.head.appendChild(script);
+    });
+  }
+  return loading[name];
+}
 
 window.htmx = htmx;
 // The Content-Security-Policy allows neither eval nor inline scripts and styles: htmx must not evaluate
@@ -23,25 +40,21 @@ htmx.config.responseHandling = [
   { code: "...", swap: false, error: true },
 ];
 
-function renderMath(root) {
-  root.querySelectorAll(".math:not([data-rendered])").forEach((el) => {
-    try {
-      katex.render(el.textContent, el, {
-        displayMode: el.classList.contains("math-display"),
-        throwOnError: false,
-        trust: false,
-      });
-      el.dataset.rendered = "1";
-    } catch (err) {
-      el.classList.add("math-error");
-    }
-  });
+function boot(root) {
+  if (root.querySelector(".math:not([data-rendered])")) {
+    loadPart("math").then((part) => part.renderMath(root), (err) => console.error(err));
+  }
+  if (root.querySelector("textarea[data-editor]:not([data-editor-ready])")) {
+    loadPart("editor").then((part) => part.initEditors(root), (err) => console.error(err));
+  }
+  if (root.querySelector("canvas[data-chart]:not([data-drawn])")) {
+    loadPart("charts").then((part) => part.initCharts(root), (err) => console.error(err));
+  }
 }
 
-function boot(root) {
-  renderMath(root);
-  initEditors(root);
-  initCharts(root);
+// Drafts still waiting to be sent (only if this page has editors).
+function flushDrafts() {
+  return loadedPart("editor")?.flushDrafts() ?? Promise.resolve();
 }
 
 const LOGOUT_WAIT_MS = 3000;

@@ -18,11 +18,44 @@ class SignupForm(UserCreationForm):
         return self.cleaned_data["email"].strip().lower()
 
     def clean_display_name(self) -> str:
-        """A display name cannot pose as someone's handle: no "@", and not another person's username."""
-        name = " ".join(self.cleaned_data["display_name"].split())
-        if "@" in name:
-            raise forms.ValidationError("A display name cannot contain “@” (it marks usernames).")
-        wanted = (self.data.get("username") or "").strip().lower()
-        if name and name.lower() != wanted and get_user_model().objects.filter(username__iexact=name).exists():
-            raise forms.ValidationError("That is another person's username; choose a different display name.")
-        return name
+        return display_name_checked(self.cleaned_data["display_name"], username=self.data.get("username") or "")
+
+
+def display_name_checked(name: str, *, username: str) -> str:
+    """A display name cannot pose as someone's handle: no "@", and not another person's username (`username`
+    is the account's own, which it may repeat). ValidationError says why."""
+    name = " ".join(name.split())
+    if "@" in name:
+        raise forms.ValidationError("A display name cannot contain “@” (it marks usernames).")
+    own = username.strip().lower()
+    if name and name.lower() != own and get_user_model().objects.filter(username__iexact=name).exists():
+        raise forms.ValidationError("That is another person's username; choose a different display name.")
+    return name
+
+
+class DisplayNameForm(forms.Form):
+    display_name = forms.CharField(max_length=60, required=False,
+                                   help_text="Shown next to your @username on leaderboards; empty shows the username.")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_display_name(self) -> str:
+        return display_name_checked(self.cleaned_data["display_name"], username=self.user.get_username())
+
+
+class AccountDeleteForm(forms.Form):
+    password = forms.CharField(widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+                               help_text="Your password, to confirm.")
+    confirm = forms.BooleanField(label="I understand that this cannot be undone.")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password.")
+        return password

@@ -9,6 +9,7 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("signup/sent/", views.signup_sent, name="signup_sent"),
     path("activate/<str:uidb64>/<str:token>/", views.activate, name="activate"),
+    path("profile/", views.profile, name="profile"),
     # Django's own views with our rate limits (same paths and names as django.contrib.auth.urls, which
     # follows for the rest: logout (POST), password_change/done, the reset confirm and complete pages).
     path("login/", limited("login")(auth_views.LoginView.as_view()), name="login"),

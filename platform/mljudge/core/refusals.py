@@ -42,6 +42,7 @@ class Reason(StrEnum):
     ANSWER_TOO_LONG = "answer_too_long"
     # Quotas of Run, Submit and answers (submissions.services).
     IN_FLIGHT = "in_flight"
+    NOT_CANCELLABLE = "not_cancellable"   # a worker claimed it (or it is final) before the cancel arrived
     DAILY_LIMIT = "daily_limit"
     # Review: comments, overrides, rubric grading.
     COMMENT_EMPTY = "comment_empty"
@@ -137,6 +138,9 @@ REFUSALS: dict[Reason, Rule] = {
     Reason.ANSWER_TOO_LONG: Rule(_413, "Your answer is {length:,} characters; the limit is {limit:,}."),
     Reason.IN_FLIGHT: Rule(_429, "You already have {in_flight} submissions being graded; wait for one to finish "
                                  "(at most {limit} at a time)."),
+    # 400 like the rest of the page reasons: a claimed row is not cancelled later, whatever the client does.
+    Reason.NOT_CANCELLABLE: Rule(_400, "Submission #{id} is already {status}: only a queued submission can be "
+                                       "cancelled."),
     Reason.DAILY_LIMIT: Rule(_429, "You have reached the limit of {limit} runs and submissions in 24 hours. "
                                    "Please come back later."),
     Reason.COMMENT_EMPTY: Rule(_400, "The comment is empty."),

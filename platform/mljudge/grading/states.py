@@ -14,6 +14,10 @@ dead that wakes up changes nothing. The callers (grading.services, grading.rejud
 
   QUEUED | RUNNING --submission_give_up--> SYSTEM_ERROR     (attempts used up, a permanent sandbox error, our bug)
 
+  QUEUED --submission_cancel--> CANCELLED                  (its owner withdrew it before a worker claimed it;
+                                                            a claimed row is never cancelled, and no claim,
+                                                            requeue or give-up moves a CANCELLED row again)
+
   GRADED on an older problem version --rejudge_claim--> GRADED, held by a rejudge (old report still shown)
       held --rejudge_finish--> GRADED on the current version, new report (the old one to ReportHistory)
       held --rejudge_release--> GRADED, old report kept (the rejudge failed)
@@ -144,6 +148,14 @@ def submission_give_up(*, submission_id: int, status: str, attempts: int, detail
         logger.error("submission %s: system error after %d attempt(s): %s", submission_id, attempts, detail)
         _announce(submission_id=submission_id)
     return changed == 1
+
+
+def submission_cancel(*, submission_id: int, user_id: int) -> bool:
+    """QUEUED → CANCELLED, for the row's owner only. False once a worker has claimed it (RUNNING or later): the
+    claim and this UPDATE both filter on QUEUED, so exactly one of them wins. No webhook: nothing was graded."""
+    return Submission.objects.filter(id=submission_id, user_id=user_id, status=Status.QUEUED,
+                                     mode__in=[Mode.RUN, Mode.SUBMIT]).update(
+        status=Status.CANCELLED, finished_at=timezone.now(), progress=None) == 1
 
 
 def _announce(*, submission_id: int) -> None:

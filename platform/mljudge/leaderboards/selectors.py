@@ -11,8 +11,8 @@ from datetime import date, datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
-from django.db.models import Count, Q
-from django.db.models.functions import TruncDate
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, TruncDate
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -226,6 +226,20 @@ def _problem_stats(*, problem: Problem) -> ProblemStats:
                         verdicts=sorted(by_verdict.items(), key=lambda kv: -kv[1]))
 
 
+def with_solve_stats(problems: QuerySet[Problem]) -> QuerySet[Problem]:
+    """The catalogue's figures, counted as problem_stats counts them, in the same query as the list (a
+    correlated subquery each, so no query per row): `graded_count` and `accepted_count` (graded submissions,
+    not runs; acceptance = accepted / graded) and `solved_count` (users whose best result counts as solved)."""
+    def counted(rows: QuerySet) -> Coalesce:
+        return Coalesce(Subquery(rows.filter(problem=OuterRef("pk")).order_by().values("problem")
+                                 .annotate(n=Count("id")).values("n")[:1], output_field=IntegerField()), 0)
+
+    graded = Submission.objects.filter(mode=Mode.SUBMIT, status=Status.GRADED)
+    return problems.annotate(graded_count=counted(graded),
+                             accepted_count=counted(graded.filter(verdict=Verdict.ACCEPTED)),
+                             solved_count=counted(BestResult.objects.filter(solved=True)))
+
+
 # --- profiles ----------------------------------------------------------------------------------------
 
 ACTIVITY_WEEKS = 26
@@ -269,7 +283,8 @@ def profile_for_viewer(*, username: str, viewer: AbstractBaseUser, today: date |
         graded=Count("id"), accepted=Count("id", filter=Q(verdict=Verdict.ACCEPTED)))
     recent = list(Submission.objects.filter(user=person).exclude(mode=Mode.RUN).select_related("problem")
                   .only("id", "mode", "status", "verdict", "score", "score_override", "passed", "total", "created_at",
-                        "problem__slug", "problem__title", "problem__kind")[:RECENT])
+                        "problem__slug", "problem__title", "problem__kind",
+                        "problem__score_threshold")[:RECENT])
     can_see_code = viewer.is_authenticated and (viewer.pk == person.pk or can_view_all_submissions(user=viewer))
     return Profile(person=person, standing=standing, rank=_rank_of(standing) if standing else None,
                    solved_by_topic=list(by_topic), weeks=sorted(weeks.items()), graded=rates["graded"],

@@ -135,6 +135,14 @@ def best_result_record(*, submission: Submission) -> BestResult | None:
 
 # --- standings ---------------------------------------------------------------------------------------
 
+def user_pages_invalidate(*, user_id: int) -> None:
+    """In the caller's transaction, before a user's name changes or their rows go: the cached pages that may show
+    them (each scope they stand in, each problem they have a result on) are never read again."""
+    scopes = Standing.objects.filter(user_id=user_id).values_list("scope", flat=True)
+    problems = BestResult.objects.filter(user_id=user_id).values_list("problem_id", flat=True)
+    revisions_bump(names=[*map(Revision.of_scope, scopes), *map(Revision.of_problem, problems)])
+
+
 def revisions_bump(*, names: Iterable[str]) -> None:
     """In the caller's transaction: cached pages keyed by the old numbers are never read again after it commits.
     One upsert (a row appears at its first bump, atomically even when two transactions race to create it), rows

@@ -2,6 +2,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from mljudge.grading.api import runtime_version
+from mljudge.leaderboards.selectors import with_solve_stats
 from mljudge.learning.selectors import learning_view
 from mljudge.submissions.selectors import draft_for, recent_for_problem
 from mljudge.submissions.services import ANSWER_MAX_CHARS
@@ -12,7 +13,7 @@ from .models import Difficulty, Kind
 
 def catalogue(request):
     filters = {key: request.GET.get(key, "").strip()[:100] for key in ("topic", "difficulty", "kind", "status", "q")}
-    problems = selectors.problem_catalogue(user=request.user, **filters)
+    problems = with_solve_stats(selectors.problem_catalogue(user=request.user, **filters))
     return render(request, "problemset/catalogue.html", {
         "problems": problems, "filters": filters, "topics": selectors.topics_in_use(),
         "difficulties": Difficulty.choices, "kinds": Kind.choices,

@@ -17,6 +17,7 @@ class Status(models.TextChoices):
     GRADED = "graded", "Graded"
     SYSTEM_ERROR = "system_error", "System error"
     AWAITING_REVIEW = "awaiting_review", "Awaiting review"
+    CANCELLED = "cancelled", "Cancelled"   # by its owner while still queued (grading.states.submission_cancel)
 
     @classmethod
     def in_flight(cls) -> list[str]:

@@ -8,7 +8,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from mljudge.leaderboards import scoring
-from mljudge.problemset.models import Problem
+from mljudge.problemset.models import Kind, Problem
 
 from .models import Draft, Mode, Status, Submission, Verdict
 
@@ -57,7 +57,7 @@ def override_note(*, submission: Submission) -> OverrideNote | None:
     solved = scoring.is_solved(score_override=submission.score_override, **rules)
     graded_solved = scoring.is_solved(score_override=None, **rules)
     if submission.mode == Mode.DESIGN:
-        label = submission.get_verdict_display()
+        label = Status.GRADED.label   # a design answer has no verdict; its score is the rubric's
     else:
         label = (Verdict.ACCEPTED.label if solved else "Not accepted" if graded_solved
                  else submission.get_verdict_display())
@@ -66,6 +66,16 @@ def override_note(*, submission: Submission) -> OverrideNote | None:
         effective_score=scoring.effective_score(score=submission.score, score_override=submission.score_override,
                                                 low=problem.score_min, high=problem.score_max),
         solved=solved, graded_solved=graded_solved, label=label)
+
+
+def threshold_missed(*, submission: Submission) -> float | None:
+    """The threshold a scored submission fell short of, when that alone made it Wrong Answer: every test
+    returned valid predictions (all accepted), but the score over all hidden rows is below the bar. None
+    otherwise. Pages then say "score … below the threshold …" instead of "Wrong Answer 3/3"."""
+    if (submission.status != Status.GRADED or submission.verdict != Verdict.WRONG_ANSWER or not submission.total
+            or submission.passed != submission.total or submission.problem.kind != Kind.SCORED):
+        return None
+    return submission.problem.score_threshold
 
 
 def submissions_visible_to(*, viewer: AbstractBaseUser, problem: Problem | None = None, everyone: bool = False,
@@ -85,6 +95,13 @@ def submissions_visible_to(*, viewer: AbstractBaseUser, problem: Problem | None 
     if status in Status.values:
         qs = qs.filter(status=status)
     return qs
+
+
+def history_problems(*, viewer: AbstractBaseUser, everyone: bool = False) -> QuerySet[Problem]:
+    """The problems the history page's filter offers: those with a submission the viewer may list there."""
+    rows = Submission.objects.all() if everyone and can_view_all_submissions(user=viewer) else \
+        Submission.objects.filter(user=viewer)
+    return Problem.objects.filter(id__in=rows.values("problem_id")).order_by("title").only("slug", "title")
 
 
 def submission_for_viewer(*, viewer: AbstractBaseUser, submission_id: int, own_only: bool = False) -> Submission:

@@ -13,10 +13,12 @@ from django.utils import timezone
 from mljudge.core.markdown import render_user_markdown
 from mljudge.core.refusals import Reason, Refused
 from mljudge.grading.api import BrokerUnavailable, SourceRejected, draft_check, source_check
+from mljudge.grading import states
 from mljudge.grading.services import submission_enqueue
 from mljudge.problemset.models import Kind, Problem
 
 from .models import Draft, Mode, Status, Submission
+from .selectors import submission_for_viewer
 
 logger = logging.getLogger("mljudge.submissions")
 
@@ -32,7 +34,7 @@ class SubmissionRefused(Refused):
 
 
 __all__ = ["ANSWER_MAX_CHARS", "SourceRejected", "SubmissionRefused", "design_answer_create",
-           "design_answer_preview", "draft_clear", "draft_save", "submission_create"]
+           "design_answer_preview", "draft_clear", "draft_save", "submission_cancel", "submission_create"]
 
 
 def _check_caps(user: AbstractBaseUser) -> None:
@@ -64,6 +66,19 @@ def submission_create(*, user: AbstractBaseUser, problem: Problem, source: bytes
     except BrokerUnavailable:
         # The row is committed (on_commit runs after the commit): the sweeper queues it once the broker is back.
         logger.error("submission %s stored but not queued: the broker is unavailable", submission.id)
+    return submission
+
+
+def submission_cancel(*, user: AbstractBaseUser, submission_id: int) -> Submission:
+    """Withdraws the user's own run or submission while it is still queued (grading.states decides the race
+    with a worker's claim). Http404 for another user's (ids are not confirmed to exist); NOT_CANCELLABLE once
+    a worker has claimed it or it is final. The worker skips a cancelled row: its claim needs QUEUED."""
+    submission = submission_for_viewer(viewer=user, submission_id=submission_id, own_only=True)
+    if not states.submission_cancel(submission_id=submission.id, user_id=user.pk):
+        submission.refresh_from_db(fields=["status"])
+        raise SubmissionRefused(Reason.NOT_CANCELLABLE, id=submission.id,
+                                status=submission.get_status_display().lower())
+    submission.refresh_from_db()
     return submission
 
 

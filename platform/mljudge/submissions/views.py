@@ -1,5 +1,6 @@
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
@@ -22,8 +23,13 @@ from mljudge.review import selectors as review_selectors
 from mljudge.review import services as review_services
 
 from . import selectors
-from .models import Mode
-from .services import design_answer_create, design_answer_preview, draft_clear, draft_save, submission_create
+from .models import Mode, Verdict
+from .services import (design_answer_create, design_answer_preview, draft_clear, draft_save, submission_cancel,
+                       submission_create)
+
+# htmx event sent when a polled submission reaches its final state: the problem page's recent submissions and
+# statistics listen for it (hx-trigger="… from:body") and fetch themselves again.
+FINAL_EVENT = "submission-final"
 
 
 def _refused(request, problem, refusal: Refused):
@@ -145,21 +151,63 @@ def detail(request, submission_id: int):
 @require_GET
 @login_required
 def status(request, submission_id: int):
-    """The live part of a submission page, polled by htmx until the verdict is final."""
+    """The live part of a submission page, polled by htmx until the verdict is final. The final answer tells
+    the page (FINAL_EVENT), so the parts that show the user's results refresh once, when there is news."""
     submission = selectors.submission_for_viewer(viewer=request.user, submission_id=submission_id)
     code_access_record(viewer=request.user, submission=submission)
-    return render(request, "submissions/_status.html", selectors_context(submission))
+    response = render(request, "submissions/_status.html", selectors_context(submission))
+    if submission.is_final:
+        response["HX-Trigger"] = FINAL_EVENT
+    return response
+
+
+@require_POST
+@login_required
+def cancel(request, submission_id: int):
+    """Withdraws the user's own queued run or submission (the Cancel button of its status panel)."""
+    try:
+        submission = submission_cancel(user=request.user, submission_id=submission_id)
+    except Refused as exc:
+        response = refusal_response(request, exc, back=reverse("submissions:detail", args=[submission_id]))
+        if request.htmx:  # beside the button, not over the panel, which goes on polling
+            response["HX-Retarget"] = f"#cancel-note-{submission_id}"
+            response["HX-Reswap"] = "innerHTML"
+        return response
+    if request.htmx:
+        response = render(request, "submissions/_status.html", selectors_context(submission))
+        response["HX-Trigger"] = FINAL_EVENT
+        return response
+    messages.success(request, f"Submission #{submission.id} was cancelled.")
+    return redirect("submissions:detail", submission_id=submission.id)
+
+
+@require_GET
+@login_required
+def recent(request, slug: str):
+    """The problem page's "Your recent submissions" panel, fetched again after FINAL_EVENT."""
+    problem = problem_by_slug(slug=slug)
+    return render(request, "submissions/_recent.html", {
+        "problem": problem, "recent": selectors.recent_for_problem(viewer=request.user, problem=problem)})
+
+
+HISTORY_FILTERS = ("problem", "verdict", "mode")
 
 
 @require_GET
 @login_required
 def history(request):
     everyone = request.GET.get("all") == "1"
-    problem = problem_by_slug(slug=request.GET["problem"]) if request.GET.get("problem") else None
+    filters = {key: request.GET.get(key, "").strip()[:100] for key in HISTORY_FILTERS}
+    problem = problem_by_slug(slug=filters["problem"]) if filters["problem"] else None
     qs = selectors.submissions_visible_to(viewer=request.user, problem=problem, everyone=everyone,
-                                          mode=request.GET.get("mode", ""))
+                                          mode=filters["mode"], verdict=filters["verdict"])
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    kept = {**{k: v for k, v in filters.items() if v}, **({"all": "1"} if everyone else {})}
     return render(request, "submissions/history.html", {
-        "page": page, "problem": problem, "everyone": everyone,
+        "page": page, "problem": problem, "everyone": everyone, "filters": filters,
+        "query": urlencode(kept),   # the filters, kept by the pagination links and the Only mine/Everyone's one
+        "query_others": urlencode({k: v for k, v in kept.items() if k != "all"}),
+        "problems": selectors.history_problems(viewer=request.user, everyone=everyone),
+        "verdicts": Verdict.choices, "modes": Mode.choices,
         "can_view_all": selectors.can_view_all_submissions(user=request.user),
     })

@@ -97,6 +97,9 @@ CASES = [
          settings={"MLJUDGE_MAX_IN_FLIGHT": 0}),
     Case(Reason.DAILY_LIMIT, "ann", run("code", {"source": "x = 1\n"}), lambda w: {"limit": 2},
          settings={"MLJUDGE_DAILY_LIMIT": 2}),   # ann's graded submission and run of today
+    Case(Reason.NOT_CANCELLABLE, "ann", lambda c, w, h: c.post(
+        reverse("submissions:cancel", args=[w["submission"].id]), **h),
+         lambda w: {"id": w["submission"].id, "status": "graded"}),
     Case(Reason.NO_SOURCE, "ann", draft("code", {}), shown="plain"),
     Case(Reason.SOURCE_TOO_LARGE, "ann", draft("code", {"source": TOO_BIG}),
          lambda w: {"not_done": DRAFTED, "detail": grader_says(TOO_BIG)}, shown="plain"),

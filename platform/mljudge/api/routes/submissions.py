@@ -18,7 +18,7 @@ from mljudge.grading.reports import solver_view
 from mljudge.problemset.selectors import problem_by_slug
 from mljudge.submissions.models import Mode, Status, Submission, Verdict
 from mljudge.submissions.selectors import submission_for_viewer, submissions_visible_to
-from mljudge.submissions.services import design_answer_create, submission_create
+from mljudge.submissions.services import design_answer_create, submission_cancel, submission_create
 
 router = Router(tags=["submissions"])
 
@@ -124,6 +124,13 @@ def submission_detail(request: HttpRequest, submission_id: int, poll: Query[Long
         with waiting_slot(user_id=request.user.pk):
             submission = wait_for(read=read, changed=lambda s: _changed(s, seen), seconds=poll.wait)
     return submission_payload(submission=submission)
+
+
+@router.post("/submissions/{submission_id}/cancel", response=SubmissionOut, auth=scoped(Scope.SUBMIT),
+             summary="Cancel one of your runs or submissions while it is still queued (400 not_cancellable once "
+                     "a worker has claimed it)")
+def submission_cancel_endpoint(request: HttpRequest, submission_id: int):
+    return submission_payload(submission=submission_cancel(user=request.user, submission_id=submission_id))
 
 
 def _changed(submission: Submission, seen: int) -> bool:
