@@ -9,6 +9,7 @@
 #   MLJUDGE_WORKERS               Celery grading worker processes (1); each keeps 2 warm sandboxes
 #   MLJUDGE_QUEUE, MLJUDGE_REJUDGE_QUEUE  Celery queues for new submissions and for rejudges
 #   MLJUDGE_WEBHOOK_QUEUE         Celery queue of webhook deliveries (mljudge-hooks)
+#   MLJUDGE_SWEEP_QUEUE           Celery queue of the sweepers (mljudge-sweep)
 #   MLJUDGE_SANDBOX               docker (the default; required to start) or local (UNSAFE, only if you set it)
 #   DATABASE_URL, REDIS_URL       PostgreSQL / Redis to use instead of SQLite / a private Redis
 source "$(dirname "$0")/lib.sh"
@@ -43,7 +44,7 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-say "Celery workers (grading: $WORKERS process(es); rejudging: 1, niced; webhooks: 2; sandbox: $MLJUDGE_SANDBOX) and beat; logs in var/log/"
+say "Celery workers (grading: $WORKERS process(es); rejudging: 1, niced; webhooks: 2; sweeping: 1; sandbox: $MLJUDGE_SANDBOX) and beat; logs in var/log/"
 "$PY" -m celery -A mljudge.config worker -l INFO --concurrency="$WORKERS" -Q "${MLJUDGE_QUEUE:-mljudge}" \
   -n "grading@%h" >"$VAR/log/worker.log" 2>&1 &
 pids+=($!)
@@ -56,6 +57,11 @@ pids+=($!)
 # grading slot (prefork: the task's hard time limit needs it).
 "$PY" -m celery -A mljudge.config worker -l INFO --concurrency=2 -Q "${MLJUDGE_WEBHOOK_QUEUE:-mljudge-hooks}" \
   -n "hooks@%h" >"$VAR/log/worker-hooks.log" 2>&1 &
+pids+=($!)
+# The sweepers (stuck grades, lost messages, stale syncs): their own queue and a small solo worker that never
+# touches a sandbox, so a backlog on the grading queue never delays the sweep that rescues it.
+"$PY" -m celery -A mljudge.config worker -l INFO --pool=solo -Q "${MLJUDGE_SWEEP_QUEUE:-mljudge-sweep}" \
+  -n "sweep@%h" >"$VAR/log/worker-sweep.log" 2>&1 &
 pids+=($!)
 "$PY" -m celery -A mljudge.config beat -l INFO -s "$VAR/celerybeat-schedule" >"$VAR/log/beat.log" 2>&1 &
 pids+=($!)

@@ -141,6 +141,8 @@ class Channel(Protocol):
     def discard(self) -> None:
         """Kill and release everything in the background; the caller needs nothing more from it."""
 
+    # Optional: `alive()`, a cheap check that a ready sandbox can still take a job (SandboxPool.acquire);
+    # `stopped_from_outside`, set by finish() when the machine, not the submission, ended the process.
     # Optional: `usage`, a callable giving (CPU seconds used, seconds spent waiting for a CPU) so far, read
     # from outside the sandbox (sandbox/cpu.py). Without it limits fall back to the harness's own CPU timer
     # and a wall backstop.
@@ -460,6 +462,10 @@ class _Session:
         if oom and ending not in (Ending.FINISHED, Ending.COMPILE_ERROR, Ending.STOPPED):
             ending = Ending.OOM
             result.detail = "killed by the out-of-memory killer"
+        elif ending is Ending.EXITED and getattr(self.channel, "stopped_from_outside", False):
+            # The machine ended it (the channel's backend can tell; see DockerChannel.finish): never a verdict.
+            raise SandboxError(f"the sandbox was stopped from outside (exit code {exit_code}): not the "
+                               "submission's doing")
         elif ending is Ending.EXITED:
             what = f"during case {self.current + 1}" if self.current is not None else (
                 "while importing solution.py" if self.phase is _Phase.IMPORTING else "after its last result")

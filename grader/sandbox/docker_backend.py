@@ -160,6 +160,8 @@ class DockerChannel:
         self._buf = bytearray()
         self._eof = False
         self._killed = False
+        self.started = time.time()
+        self.stopped_from_outside = False  # set by finish(): see there
         self.usage = None  # the container's CPU clocks (sandbox.cpu), when this host can read them
 
     def send(self, data: bytes) -> None:
@@ -191,6 +193,20 @@ class DockerChannel:
             else:
                 self._buf += chunk
 
+    def alive(self) -> bool:
+        """Cheap check before a pooled container is handed out: its stream is open (a dead container's
+        attach socket reads as end of file) and the engine says it is running."""
+        if self._eof or self._killed:
+            return False
+        try:
+            ready, _, _ = select.select([self._raw], [], [], 0)
+            if ready and not self._raw.recv(1, socket.MSG_PEEK):
+                self._eof = True
+                return False
+            return bool(self.sandbox.client.api.inspect_container(self.cid)["State"].get("Running"))
+        except Exception:  # noqa: BLE001  (the engine or the socket failed: not a sandbox to use)
+            return False
+
     def kill(self) -> None:
         if self._killed:
             return
@@ -212,10 +228,26 @@ class DockerChannel:
             oom = bool(state.get("OOMKilled"))
         except Exception:  # the engine hiccuped after the run: the results we hold are still valid
             code, oom = None, False
+        # Who ended a container that stopped by itself, as far as the engine can tell: a `kill` it records
+        # that we did not send (docker kill, docker stop, a daemon shutting down) or no answer at all (the
+        # daemon restarting, the container removed) means the machine did, and the run is our failure, not
+        # a verdict. A submission that kills its own process leaves no such record (a runtime error), and
+        # the kernel's OOM killer inside our limit sets OOMKilled (a memory verdict). Not told apart: the
+        # host's OOM killer outside our limit, which also sets OOMKilled (hosts need memory headroom).
+        self.stopped_from_outside = not self._killed and (code is None or self._engine_killed())
         # Removal takes a while and the grade does not wait for it; close() does, and the reaper catches
         # any that fail.
         self.sandbox.remove_later(self.cid)
         return code, oom
+
+    def _engine_killed(self) -> bool:
+        try:
+            events = self.sandbox.client.api.events(
+                since=int(self.started) - 1, until=f"{time.time():.9f}", decode=True,
+                filters={"container": self.cid, "event": "kill"})
+            return any(True for _ in events)
+        except Exception:  # noqa: BLE001  (the engine cannot say: it is in trouble, not the submission)
+            return True
 
     def discard(self) -> None:
         self._hang_up()

@@ -73,6 +73,9 @@ class LocalChannel:
             return self.recv(timeout)
         return (self._open[fd], data)
 
+    def alive(self) -> bool:
+        return self.proc.poll() is None and bool(self._open)
+
     def kill(self) -> None:
         try:
             os.killpg(self.proc.pid, signal.SIGKILL)

@@ -27,6 +27,7 @@ class SandboxPool:
         self._closed = False
         self._starting = 0
         self._last_error: SandboxError | None = None
+        self.discarded = 0  # ready sandboxes found dead when their turn came
         for _ in range(size):
             self._start_one()
 
@@ -58,17 +59,25 @@ class SandboxPool:
             time.sleep(0.01)
 
     def acquire(self, timeout: float = 60.0):
-        """A ready channel, used once. Starts its replacement at once."""
+        """A ready channel, used once. Starts its replacement at once. A sandbox that died while it waited
+        (killed from outside, the engine restarted) is never handed out: it is discarded and the next one
+        taken (a fresh one at worst), so the machine's fault never becomes the submission's verdict."""
         if self._closed:
             raise SandboxError("the sandbox pool is closed", transient=False)
-        try:
-            item = self._ready.get(timeout=timeout)
-        except queue.Empty:
-            raise SandboxError(f"no sandbox became ready within {timeout:.0f}s") from None
-        self._start_one()
-        if isinstance(item, SandboxError):
-            raise item
-        return item
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                item = self._ready.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise SandboxError(f"no sandbox became ready within {timeout:.0f}s") from None
+            self._start_one()
+            if isinstance(item, SandboxError):
+                raise item
+            alive = getattr(item, "alive", None)
+            if alive is None or alive():
+                return item
+            self.discarded += 1
+            item.discard()
 
     def run(self, *, source: str, entry_point: str, cases: list[CaseInput], limits: Limits,
             on_case=None, options: dict | None = None) -> RunResult:

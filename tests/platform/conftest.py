@@ -59,7 +59,8 @@ def make_submission(db):
     def make(user, problem, *, mode=Mode.SUBMIT, status=Status.QUEUED, source="def f(x):\n    return x\n", **kw):
         return Submission.objects.create(user=user, problem=problem, problem_version=problem.current_version,
                                          mode=mode, status=status, source=source,
-                                         queued_at=kw.pop("queued_at", timezone.now()), **kw)
+                                         queued_at=kw.pop("queued_at", timezone.now()),
+                                         sent_at=kw.pop("sent_at", timezone.now()), **kw)
 
     return make
 
@@ -167,9 +168,9 @@ def queue(redis_url, docker_available):
 
     name = celery_app.conf.task_default_queue
     assert name.startswith("mljudge-test-")
-    redis.Redis.from_url(redis_url).delete(name)
+    redis.Redis.from_url(redis_url).delete(name, f"{name}-sweep")
     yield name
-    redis.Redis.from_url(redis_url).delete(name)
+    redis.Redis.from_url(redis_url).delete(name, f"{name}-sweep")
 
 
 @pytest.fixture

@@ -57,6 +57,9 @@ class Limit:
     what: str                 # plural noun for the message: "Too many {what}: try again in …"
     rules: tuple[Rule, ...]   # every rule counts each POST; any one over its rate refuses it
     methods: tuple[str, ...] = ("POST",)   # the requests that count ((None,) = every method)
+    # While the cache (Redis) is unreachable nothing can be counted: True lets requests through (another
+    # bound stands behind it), False refuses them until Redis is back. Chosen per limit in docs/security.md.
+    fail_open: bool = False
 
 
 _KEYS = {"email": _email}
@@ -66,21 +69,21 @@ LIMITS: dict[str, Limit] = {
     # Both login forms (site and /admin/). Axes locks a username+address pair after AXES_FAILURE_LIMIT wrong
     # passwords; this caps one address trying many usernames (password spraying). 100/h lets a whole
     # classroom behind one NAT log in at 9 am.
-    "login": Limit("login attempts", (Rule("ip", "100/h"),)),
+    "login": Limit("login attempts", (Rule("ip", "100/h"),), fail_open=True),  # axes' lockout is in the DB
     # Each sends a mail: per address against mail-bombing one person, per IP against spraying many.
     "password-reset": Limit("password reset requests", (Rule("ip", "10/h"), Rule("email", "3/h"))),
     "signup": Limit("sign-ups", (Rule("ip", "30/h"), Rule("email", "5/h"))),
     # Checks the old password: a stolen session must not become a password-guessing oracle.
     "password-change": Limit("password changes", (Rule("user_or_ip", "10/h"),)),
     # Markdown rendering of up to 200 000 characters per request.
-    "preview": Limit("previews", (Rule("user", "30/m"),)),
-    "comment": Limit("comments", (Rule("user", "10/m"), Rule("user", "200/d"))),
+    "preview": Limit("previews", (Rule("user", "30/m"),), fail_open=True),
+    "comment": Limit("comments", (Rule("user", "10/m"), Rule("user", "200/d")), fail_open=True),
     # A sync re-validates every problem folder (and with the sandbox check runs reference solutions).
     "authoring-sync": Limit("problem syncs", (Rule("user", "30/h"),)),
     # Revealing a hint or giving up: each recomputes a leaderboard row; a person clicks a few times a problem.
     "learning": Limit("hint reveals", (Rule("user", "30/m"),)),
     # Every API request, whatever its method (mljudge.api): a script polling twice a second stays well under.
-    "api": Limit("API requests", (Rule("user_or_ip", "300/m"),), methods=(None,)),
+    "api": Limit("API requests", (Rule("user_or_ip", "300/m"),), methods=(None,), fail_open=True),
 }
 
 
@@ -91,7 +94,11 @@ def refusal_wait(name: str, request: HttpRequest) -> int | None:
     for rule in LIMITS[name].rules:
         usage = get_usage(request, group=f"mljudge:{name}", key=_KEYS.get(rule.key, rule.key), rate=rule.rate,
                           method=LIMITS[name].methods, increment=True)
-        if usage and usage["should_limit"]:
+        if usage and usage["limit"] == 0:  # django-ratelimit's answer when the cache could not count
+            if LIMITS[name].fail_open:
+                continue
+            waits.append(60)
+        elif usage and usage["should_limit"]:
             waits.append(max(usage["time_left"], 1))
     return max(waits) if waits else None
 

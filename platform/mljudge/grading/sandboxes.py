@@ -7,7 +7,7 @@ import logging
 import threading
 
 import grader
-from celery.signals import worker_process_init, worker_process_shutdown
+from celery.signals import worker_init, worker_process_init, worker_process_shutdown
 from django.conf import settings
 
 logger = logging.getLogger("mljudge.grading")
@@ -64,10 +64,25 @@ def sandbox_pool_close() -> None:
         pool.close()
 
 
+_grades = True  # whether this worker consumes a queue whose tasks build sandboxes (set at worker set-up)
+
+
+@worker_init.connect
+def _note_queues(sender, **_kwargs) -> None:
+    # The sweep and webhook workers never build a sandbox: they must not keep warm containers either.
+    # (worker_init: the first signal sent after the worker chose its queues, before its pool starts.)
+    global _grades
+    queues = sender.app.amqp.queues
+    consumed = set(queues.consume_from or queues)
+    _grades = bool(consumed & {settings.CELERY_TASK_DEFAULT_QUEUE, settings.MLJUDGE_REJUDGE_QUEUE})
+
+
 @worker_process_init.connect
 def _warm_pool(**_kwargs) -> None:
     # Start containers while the worker is idle, so the first submission does not pay for them (the torch
     # pool too: importing torch is most of a torch sandbox's start-up).
+    if not _grades:
+        return
     for runtime in grader.Runtime:
         try:
             sandbox_pool(runtime)

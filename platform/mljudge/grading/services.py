@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import enum
 import logging
+import socket
 from dataclasses import dataclass
-from datetime import datetime
 
 import grader
 from django.conf import settings
-from django.db import transaction
-from django.utils import timezone
+from django.db import InterfaceError, OperationalError, connection, transaction
+from django.db.models import F
+from django.db.models.functions import Now
 
 from mljudge.leaderboards.services import best_result_record
 from mljudge.learning.services import editorial_unlock_on_solve
 from mljudge.submissions.models import Mode, Status, Submission
 
-from . import queue, states
+from . import broker, queue, states
 from .reports import grading_problem, progress_recorder, report_fields
 from .sandboxes import sandbox_pool
 # The pipeline's transitions, re-exported for its callers (tasks, tests); defined once, in grading.states.
@@ -36,6 +37,10 @@ class TransientGradingError(Exception):
     """The sandbox failed in a way worth retrying; the row is back in `queued`."""
 
 
+# The database cannot be reached (down, restarting, a connection cut): transient, the task retries with
+# back-off (tasks.grade_submission) and never acknowledges the message as done.
+DATABASE_DOWN = (OperationalError, InterfaceError)
+
 
 
 def submission_complete(*, claim: Claim, report: grader.Report) -> bool:
@@ -50,19 +55,34 @@ def submission_complete(*, claim: Claim, report: grader.Report) -> bool:
 
 
 def submission_enqueue(*, submission_id: int) -> None:
-    """Queues grading once the current transaction commits (immediately outside one)."""
+    """Queues grading once the current transaction commits (immediately outside one), and records the send
+    (states.submission_sent) only once the broker took the message: a row the broker never got keeps
+    sent_at NULL, which the status page reports and the sweeper re-sends first. Raises BrokerUnavailable
+    (kombu's OperationalError) when the broker cannot be reached within its socket timeouts."""
+    transaction.on_commit(lambda: _send(submission_id=submission_id))
+
+
+def _send(*, submission_id: int) -> None:
     from .tasks import grade_submission
 
-    grade_submission.delay_on_commit(submission_id)
+    grade_submission.delay(submission_id)
+    states.submission_sent(submission_id=submission_id)
 
 
 # --- grading ---------------------------------------------------------------------------------------
 
 def _progress_recorder(*, claim: Claim, total: int):
     """Stores each test as it is judged (as the solver sees it: grading.reports), so the page shows rows
-    arriving while the rest is graded; each row is also a sign of life."""
-    return progress_recorder(total=total, store=lambda progress: claim.held().update(
-        progress=progress, heartbeat_at=timezone.now()))
+    arriving while the rest is graded; each row is also a sign of life. Best effort: a database blip costs
+    a progress row, not the grade (the report is stored at the end, or the task retries)."""
+    def store(progress) -> None:
+        try:
+            claim.held().update(progress=progress, heartbeat_at=Now())
+        except DATABASE_DOWN as exc:
+            logger.warning("submission %s: progress not stored: %s", claim.submission.id, exc)
+            connection.close()  # a broken connection stays broken: the next write opens a new one
+
+    return progress_recorder(total=total, store=store)
 
 
 def submission_claim_next(*, submission_id: int) -> Claim | None:
@@ -88,6 +108,20 @@ def submission_grade(*, submission_id: int) -> Outcome:
     claim = submission_claim_next(submission_id=submission_id)
     if claim is None:
         return Outcome.NOT_CLAIMED
+    try:
+        return _grade_claimed(claim=claim)
+    except DATABASE_DOWN:
+        # The database went away mid-grade: hand the row back if it can be reached again already, else it
+        # is taken over after the silence bound; either way the task retries (tasks.grade_submission).
+        connection.close()
+        try:
+            submission_release(claim=claim)
+        except DATABASE_DOWN:
+            pass
+        raise
+
+
+def _grade_claimed(*, claim: Claim) -> Outcome:
     submission_id = claim.submission.id
     submission = claim.submission
     try:
@@ -111,6 +145,8 @@ def submission_grade(*, submission_id: int) -> Outcome:
         submission_give_up(submission_id=submission_id, status=Status.RUNNING, attempts=claim.attempts,
                            detail=f"sandbox: {exc}")
         return Outcome.FAILED
+    except DATABASE_DOWN:
+        raise
     except Exception as exc:  # our bug or a broken problem folder: never the user's fault, never retried
         logger.exception("submission %s: grading failed", submission_id)
         submission_give_up(submission_id=submission_id, status=Status.RUNNING, attempts=claim.attempts,
@@ -122,30 +158,64 @@ def submission_grade(*, submission_id: int) -> Outcome:
     return Outcome.GRADED
 
 
-# --- the sweeper -----------------------------------------------------------------------------------
+# --- recovery: the sweeper and worker start-up --------------------------------------------------------
 
 @dataclass
 class SweepResult:
-    requeued: list[int]
-    failed: list[int]
+    requeued: list[int]    # running rows whose worker went silent, back in the queue with a message
+    resent: list[int]      # queued rows whose message was lost, sent again
+    failed: list[int]      # rows that used up their attempts: system_error
 
 
-def stuck_submissions_sweep(*, now: datetime | None = None, limit: int = 500) -> SweepResult:
-    """Re-queues rows stuck in queued/running past the deadline (their message or worker was lost);
-    rows that used up their attempts end as system_error."""
-    now = now or timezone.now()
-    stuck = (Submission.objects.filter(states.stuck(now - states.stuck_after()))
-             .order_by("id").values_list("id", "status", "attempts")[:limit])
-    result = SweepResult(requeued=[], failed=[])
-    for submission_id, status, attempts in stuck:
+def stuck_submissions_sweep(*, limit: int = 500) -> SweepResult:
+    """Brings back what lost its worker or its message, and nothing else (every deadline on the database's
+    clock, grading.states):
+    - a RUNNING row whose worker went silent (states.stuck) goes back to QUEUED with a new message, or ends
+      as system_error once its attempts are used up;
+    - QUEUED rows get new messages only as many as the broker lacks: (queued rows) - (messages ready in the
+      grading queue), least recently sent first. Rows waiting behind a backlog have their messages in the
+      queue, so a burst is never multiplied; after Redis lost every message, every row comes back at the
+      next sweep. When the broker cannot be counted, a queued row is re-sent at most once per
+      MLJUDGE_STUCK_AFTER_S (states.unsent)."""
+    result = SweepResult(requeued=[], resent=[], failed=[])
+    silent = (Submission.objects.filter(states.stuck()).order_by("id")
+              .values_list("id", "attempts")[:limit])
+    for submission_id, attempts in silent:
         if attempts >= settings.MLJUDGE_MAX_ATTEMPTS:
-            if submission_give_up(submission_id=submission_id, status=status, attempts=attempts,
+            if submission_give_up(submission_id=submission_id, status=Status.RUNNING, attempts=attempts,
                                   detail="the grading worker stopped repeatedly"):
                 result.failed.append(submission_id)
-            continue
-        if states.submission_requeue(submission_id=submission_id, status=status, attempts=attempts, now=now):
-            submission_enqueue(submission_id=submission_id)
+        elif states.submission_requeue(submission_id=submission_id, attempts=attempts):
+            _send(submission_id=submission_id)
             result.requeued.append(submission_id)
-    if result.requeued or result.failed:
-        logger.warning("sweeper: re-queued %s, gave up on %s", result.requeued, result.failed)
+    result.resent = _resend_lost(limit=limit)
+    if result.requeued or result.resent or result.failed:
+        logger.warning("sweeper: re-queued %s, re-sent %s, gave up on %s", result.requeued, result.resent,
+                       result.failed)
     return result
+
+
+def _resend_lost(*, limit: int) -> list[int]:
+    queued = Submission.objects.filter(status=Status.QUEUED, mode__in=queue.CODE_MODES)
+    ready = broker.ready_messages(queue=settings.CELERY_TASK_DEFAULT_QUEUE)
+    if ready is None:
+        candidates, missing = queued.filter(states.unsent()), limit
+    else:
+        candidates, missing = queued, min(queued.count() - ready, limit)
+    if missing <= 0:
+        return []
+    ids = list(candidates.order_by(F("sent_at").asc(nulls_first=True), "id").values_list("id", flat=True)[:missing])
+    for submission_id in ids:
+        _send(submission_id=submission_id)
+    return ids
+
+
+def worker_startup_release() -> list[int]:
+    """Rows claimed by processes of this host that died (the worker that ran before this one was killed):
+    back to QUEUED with a message each, at once rather than after the silence bound."""
+    released = states.submissions_release_dead(host=socket.gethostname())
+    for submission_id in released:
+        _send(submission_id=submission_id)
+    if released:
+        logger.warning("worker start-up: released %s, held by dead processes of this host", released)
+    return released

@@ -65,6 +65,11 @@ class Submission(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     # Refreshed while a worker grades or rejudges: "stuck" means no sign of life, not "started long ago".
     heartbeat_at = models.DateTimeField(null=True, blank=True)
+    # When a grading message for this row was last handed to the broker (the database's clock), and how many
+    # were: NULL means none yet (the broker was unreachable at submit). The sweeper re-sends by these
+    # (grading.states.submission_sent, grading.services.stuck_submissions_sweep).
+    sent_at = models.DateTimeField(null=True, blank=True)
+    sends = models.PositiveIntegerField(default=0)
     # While a rejudge holds this graded row: its claim token (grading.states.rejudge_claim); empty otherwise.
     rejudge_claim = models.CharField(max_length=250, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

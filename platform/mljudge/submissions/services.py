@@ -66,6 +66,8 @@ def submission_create(*, user: AbstractBaseUser, problem: Problem, source: bytes
     except BrokerUnavailable:
         # The row is committed (on_commit runs after the commit): the sweeper queues it once the broker is back.
         logger.error("submission %s stored but not queued: the broker is unavailable", submission.id)
+    # Whether the message went out (sent_at, written on commit): the page says "grading is delayed" if not.
+    submission.refresh_from_db(fields=["sent_at", "sends"])
     return submission
 
 

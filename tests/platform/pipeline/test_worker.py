@@ -84,9 +84,11 @@ def test_it_regrades_exactly_once_when_the_grading_process_is_killed(start_worke
     assert (again.finished_at, again.attempts, again.status) == (finished_at, 2, Status.GRADED)
 
 
-def test_it_recovers_through_the_sweeper_when_the_whole_worker_dies(start_worker, synced_problems, make_user):
+def test_it_recovers_through_the_sweeper_when_a_whole_worker_host_dies(start_worker, synced_problems, make_user):
     # The solo pool grades in the main process: killing it loses the message until Redis's visibility
-    # timeout (set far away here), so only the sweeper can bring the submission back.
+    # timeout (set far away here), so only the sweeper can bring the submission back. The row is then made
+    # to look held by another host, whose processes this host can never prove dead: only the silence bound
+    # (MLJUDGE_STUCK_AFTER_S of heartbeat silence, the database's clock) may take it over.
     env = {"MLJUDGE_VISIBILITY_TIMEOUT_S": "3600", "MLJUDGE_STUCK_AFTER_S": "8", "MLJUDGE_SWEEP_EVERY_S": "1"}
     first = start_worker(name="doomed", pool="solo", env=env)
     submission = submission_create(user=make_user(), problem=Problem.objects.get(slug=SLUG),
@@ -94,9 +96,15 @@ def test_it_recovers_through_the_sweeper_when_the_whole_worker_dies(start_worker
     wait_for(lambda: Submission.objects.filter(id=submission.id, status=Status.RUNNING).exists(), timeout=90,
              what="the task to start", worker=first)
     first.kill()
-    assert Submission.objects.get(id=submission.id).status == Status.RUNNING
+    host, _, rest = Submission.objects.get(id=submission.id).claimed_by.partition(":")
+    Submission.objects.filter(id=submission.id).update(claimed_by=f"another-{host}:{rest}")
+    killed_at = time.monotonic()
 
-    second = start_worker(name="rescuer", beat=True, env=env)
-    done = wait_for(lambda: final(submission.id), timeout=120, what="the sweeper to re-queue", worker=second)
+    start_worker(name="rescuer", env=env)
+    sweeper = start_worker(name="sweeper", sweeper=True, beat=True, env=env)
+    done = wait_for(lambda: final(submission.id), timeout=120, what="the sweeper to re-queue", worker=sweeper)
     assert (done.status, done.verdict, done.attempts) == (Status.GRADED, Verdict.ACCEPTED, 2)
-    assert "sweeper: re-queued" in second.output()
+    assert "sweeper: re-queued" in sweeper.output()
+    recovered = time.monotonic() - killed_at
+    print(f"\nanother host's dead worker: graded again {recovered:.1f}s after the kill (silence bound 8s)")
+    assert recovered < 60

@@ -28,9 +28,13 @@ def database_url() -> str:
 
 class Worker:
     def __init__(self, *, queue: str, redis_url: str, log_dir: Path, pool: str = "prefork", beat: bool = False,
-                 env: dict | None = None, name: str = "w"):
+                 env: dict | None = None, name: str = "w", sweeper: bool = False):
+        """A grading worker on `queue`; with sweeper=True the small worker of the sweep queue instead (solo
+        pool, never a sandbox), as scripts/run.sh starts it (beat=True: with the beat schedule)."""
         self.log = log_dir / f"worker-{name}-{uuid.uuid4().hex[:6]}.log"
-        cmd = [sys.executable, "-m", "celery", "-A", "mljudge.config", "worker", "-Q", queue, "-l", "INFO",
+        consumes = sweep_queue(queue) if sweeper else queue
+        pool = "solo" if sweeper else pool
+        cmd = [sys.executable, "-m", "celery", "-A", "mljudge.config", "worker", "-Q", consumes, "-l", "INFO",
                "--concurrency=1", f"--pool={pool}", "--without-gossip", "--without-mingle", "--without-heartbeat",
                "-n", f"{name}-{uuid.uuid4().hex[:6]}@%h"]
         if beat:
@@ -66,6 +70,11 @@ class Worker:
             except ProcessLookupError:
                 pass
         self._log_file.close()
+
+
+def sweep_queue(queue: str) -> str:
+    """The sweep queue of a test run whose grading queue is `queue` (settings/test.py)."""
+    return f"{queue}-sweep"
 
 
 def wait_for(predicate, *, timeout: float, what: str, worker: Worker | None = None, every: float = 0.1):

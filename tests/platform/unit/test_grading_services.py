@@ -113,7 +113,10 @@ def test_it_sweeps_stuck_rows_and_gives_up_after_the_last_attempt(make_user, mak
                                                                   settings):
     settings.MLJUDGE_STUCK_AFTER_S, settings.MLJUDGE_MAX_ATTEMPTS = 60, 3
     user, problem, long_ago = make_user(), make_problem(), timezone.now() - timedelta(minutes=5)
-    lost_message = make_submission(user, problem, queued_at=long_ago)
+    # Sent long ago and the broker cannot be counted: re-sent once per MLJUDGE_STUCK_AFTER_S.
+    lost_message = make_submission(user, problem, queued_at=long_ago, sent_at=long_ago)
+    never_sent = make_submission(user, problem, sent_at=None)
+    just_sent = make_submission(user, problem)
     dead_worker = make_submission(user, problem, status=Status.RUNNING, attempts=1, started_at=long_ago,
                                   queued_at=long_ago, claimed_by="elsewhere:1:1")
     exhausted = make_submission(user, problem, status=Status.RUNNING, attempts=3, started_at=long_ago,
@@ -124,11 +127,15 @@ def test_it_sweeps_stuck_rows_and_gives_up_after_the_last_attempt(make_user, mak
                                      heartbeat_at=timezone.now())
     went_quiet = make_submission(user, problem, status=Status.RUNNING, attempts=1, started_at=long_ago,
                                  heartbeat_at=long_ago)
-    with mock.patch.object(services, "submission_enqueue") as enqueue:
+    with mock.patch.object(services, "_send") as send, \
+            mock.patch.object(services.broker, "ready_messages", return_value=None):
         result = services.stuck_submissions_sweep()
-    assert sorted(result.requeued) == [lost_message.id, dead_worker.id, went_quiet.id]
+    assert sorted(result.requeued) == [dead_worker.id, went_quiet.id]
+    assert result.resent == [never_sent.id, lost_message.id]  # never sent first
     assert result.failed == [exhausted.id]
-    assert sorted(c.kwargs["submission_id"] for c in enqueue.call_args_list) == sorted(result.requeued)
+    assert sorted(c.kwargs["submission_id"] for c in send.call_args_list) == \
+        sorted(result.requeued + result.resent)
+    assert just_sent.id not in result.resent
     assert Submission.objects.get(id=long_but_alive.id).status == Status.RUNNING
     assert Submission.objects.get(id=dead_worker.id).status == Status.QUEUED
     assert Submission.objects.get(id=exhausted.id).status == Status.SYSTEM_ERROR

@@ -106,8 +106,7 @@ def test_it_releases_and_finishes_only_the_claims_own_attempt(row):
 def test_it_requeues_and_gives_up_only_an_in_flight_row(row, status):
     submission = row(status, attempts=1, queued_at=timezone.now() - LONG_AGO, started_at=timezone.now() - LONG_AGO)
     before = snapshot(submission)
-    assert states.submission_requeue(submission_id=submission.id, status=status, attempts=1,
-                                     now=timezone.now()) is False
+    assert states.submission_requeue(submission_id=submission.id, attempts=1) is False
     assert states.submission_give_up(submission_id=submission.id, status=status, attempts=1, detail="x") is False
     assert snapshot(submission) == before
 
@@ -116,9 +115,8 @@ def test_it_requeues_a_stuck_row_but_not_one_that_showed_life_since_the_sweeper_
     stuck = row(Status.RUNNING, attempts=1, started_at=timezone.now() - LONG_AGO,
                 heartbeat_at=timezone.now() - LONG_AGO)
     beating = row(Status.RUNNING, attempts=1, started_at=timezone.now() - LONG_AGO, heartbeat_at=timezone.now())
-    now = timezone.now()
-    assert states.submission_requeue(submission_id=stuck.id, status=Status.RUNNING, attempts=1, now=now) is True
-    assert states.submission_requeue(submission_id=beating.id, status=Status.RUNNING, attempts=1, now=now) is False
+    assert states.submission_requeue(submission_id=stuck.id, attempts=1) is True
+    assert states.submission_requeue(submission_id=beating.id, attempts=1) is False
     assert Submission.objects.get(id=stuck.id).status == Status.QUEUED
     assert Submission.objects.get(id=beating.id).status == Status.RUNNING
 

@@ -49,7 +49,10 @@ def test_it_stores_a_submission_queues_it_and_shows_its_status(client, solver, m
     assert (submission.user, submission.mode, submission.status, submission.source) == (solver, Mode.SUBMIT, Status.QUEUED, CODE)
     delay.assert_called_once_with(submission.id)
     html = response.content.decode()
-    assert response.status_code == 200 and 'hx-trigger="every 1s"' in html and "Waiting for a grader" in html
+    assert response.status_code == 200 and 'hx-trigger="every 1s"' in html
+    # Sent once the transaction committed (here: when the captured callbacks ran, after the response).
+    status = client.get(reverse("submissions:status", args=[submission.id]), **HTMX).content.decode()
+    assert "Waiting for a grader" in status
 
 
 def test_it_runs_examples_as_a_run(client, solver, make_problem):

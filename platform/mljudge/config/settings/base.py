@@ -95,7 +95,13 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:56379/0")
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+# How long any Redis call (cache, broker publish, the sweeper's queue count) may wait: a hung Redis must not
+# hold a request (docs/operations.md).
+MLJUDGE_REDIS_TIMEOUT_S = env_float("MLJUDGE_REDIS_TIMEOUT_S", 2.0)
+REDIS_OPTIONS = {"socket_timeout": MLJUDGE_REDIS_TIMEOUT_S, "socket_connect_timeout": MLJUDGE_REDIS_TIMEOUT_S}
+# Pages keep working uncached while Redis is unreachable (core.caches.ForgivingRedisCache).
+CACHES = {"default": {"BACKEND": "mljudge.core.caches.ForgivingRedisCache", "LOCATION": REDIS_URL,
+                      "OPTIONS": REDIS_OPTIONS}}
 
 # django-axes first: it refuses a locked-out login before any password is checked.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
@@ -196,9 +202,12 @@ MLJUDGE_DAILY_LIMIT = env_int("MLJUDGE_DAILY_LIMIT", 300, minimum=1)
 # Personal access tokens a user may hold at once (mljudge.api.services.token_create).
 MLJUDGE_MAX_API_TOKENS = env_int("MLJUDGE_MAX_API_TOKENS", 20, minimum=1)
 MLJUDGE_MAX_ATTEMPTS = env_int("MLJUDGE_MAX_ATTEMPTS", 3, minimum=1)
-# A row queued or running for longer than this is presumed lost (its worker died) and is re-queued.
-MLJUDGE_STUCK_AFTER_S = env_int("MLJUDGE_STUCK_AFTER_S", 180, minimum=1)
-MLJUDGE_SWEEP_EVERY_S = env_int("MLJUDGE_SWEEP_EVERY_S", 30, minimum=1)
+# A running row whose worker has not beaten for this long (the database's clock; it beats every sixth of it)
+# is taken over, whatever host it ran on (grading.states.silent).
+MLJUDGE_STUCK_AFTER_S = env_int("MLJUDGE_STUCK_AFTER_S", 30, minimum=1)
+# The sweeper (its own queue and worker, MLJUDGE_SWEEP_QUEUE) runs this often: re-queues silent rows and
+# re-sends the messages the broker lost. Cheap: a few indexed queries and one LLEN.
+MLJUDGE_SWEEP_EVERY_S = env_int("MLJUDGE_SWEEP_EVERY_S", 10, minimum=1)
 MLJUDGE_RETRY_BACKOFF_S = env_int("MLJUDGE_RETRY_BACKOFF_S", 2, minimum=0)
 # A problem sync run (authoring) with no sign of life for this long is failed: its worker died, or none took it.
 # A run records progress before each folder, so this bounds one folder's sandbox check, not the whole sync.
@@ -211,8 +220,13 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("MLJUDGE_QUEUE", "mljudge")
 # a rejudge of thousands of submissions never delays a new submission on the default queue.
 MLJUDGE_REJUDGE_QUEUE = env_str("MLJUDGE_REJUDGE_QUEUE", "mljudge-rejudge")
 # Problem syncs run there too: the sandbox check is long, and a web process never builds a sandbox.
+# The sweepers run on a queue of their own with a small worker that never touches a sandbox (scripts/run.sh):
+# on the grading queue they would wait behind the very backlog they are meant to rescue.
+MLJUDGE_SWEEP_QUEUE = env_str("MLJUDGE_SWEEP_QUEUE", "mljudge-sweep")
 CELERY_TASK_ROUTES = {"mljudge.grading.tasks.rejudge_submission": {"queue": MLJUDGE_REJUDGE_QUEUE},
-                      "mljudge.authoring.tasks.sync_run_task": {"queue": MLJUDGE_REJUDGE_QUEUE}}
+                      "mljudge.authoring.tasks.sync_run_task": {"queue": MLJUDGE_REJUDGE_QUEUE},
+                      "mljudge.grading.tasks.sweep_stuck_submissions": {"queue": MLJUDGE_SWEEP_QUEUE},
+                      "mljudge.authoring.tasks.sync_runs_sweep": {"queue": MLJUDGE_SWEEP_QUEUE}}
 CELERY_TASK_IGNORE_RESULT = True            # the database row is the result
 CELERY_TASK_ACKS_LATE = True                # a message is acknowledged only after its task ends...
 CELERY_TASK_REJECT_ON_WORKER_LOST = True    # ...and re-queued if the process running it dies
@@ -221,12 +235,18 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Unacknowledged messages of a worker that vanished come back after this; the sweeper is the backstop.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("MLJUDGE_VISIBILITY_TIMEOUT_S", 600, minimum=1)}
+# Socket timeouts: a hung Redis fails a publish within seconds (the submission is saved and reported as
+# delayed) instead of holding the request; publishing is retried twice, briefly.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("MLJUDGE_VISIBILITY_TIMEOUT_S", 600, minimum=1),
+                                   **REDIS_OPTIONS}
+CELERY_BROKER_CONNECTION_TIMEOUT = MLJUDGE_REDIS_TIMEOUT_S
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2,
+                                    "interval_max": 0.5}
 CELERY_BEAT_SCHEDULE = {
     "sweep-stuck-submissions": {
         "task": "mljudge.grading.tasks.sweep_stuck_submissions",
         "schedule": timedelta(seconds=MLJUDGE_SWEEP_EVERY_S),
-        # Sweeps queued behind a busy worker are dropped rather than run in a burst later.
+        # On their own queue; a sweep its worker could not take in time is dropped, not run in a burst later.
         "options": {"expires": MLJUDGE_SWEEP_EVERY_S},
     },
     "sweep-stale-sync-runs": {

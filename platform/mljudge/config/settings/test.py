@@ -3,7 +3,7 @@ database that a real Celery worker (started by the pipeline tests as a subproces
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, REDIS_URL, VAR_DIR
+from .base import DATABASES, REDIS_OPTIONS, REDIS_URL, VAR_DIR
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -14,8 +14,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # (inherited by the workers it starts, through the environment) and cache.clear() deletes only that prefix
 # (tests/platform/conftest.py clears it at the end of the run).
 MLJUDGE_CACHE_PREFIX = os.environ.setdefault("MLJUDGE_CACHE_PREFIX", f"mljudge-test-{os.getpid()}")
-CACHES = {"default": {"BACKEND": "mljudge.core.caches.PrefixedRedisCache", "LOCATION": REDIS_URL,
-                      "KEY_PREFIX": MLJUDGE_CACHE_PREFIX}}
+CACHES = {"default": {"BACKEND": "mljudge.core.caches.ForgivingRedisCache", "LOCATION": REDIS_URL,
+                      "KEY_PREFIX": MLJUDGE_CACHE_PREFIX, "OPTIONS": REDIS_OPTIONS}}
 # Request rates are off here: the counters would carry over from test to test within the run (every test
 # client is 127.0.0.1, and only some tests clear the cache) and refuse at random. tests/platform/security/
 # turn them on under a prefix of each test's own.
@@ -27,8 +27,12 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 # workers on this queue (they inherit MLJUDGE_QUEUE).
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("MLJUDGE_QUEUE") or f"mljudge-test-{os.getpid()}"
 MLJUDGE_REJUDGE_QUEUE = os.environ.get("MLJUDGE_REJUDGE_QUEUE") or f"{CELERY_TASK_DEFAULT_QUEUE}-rejudge"
-# Every task base.py routes (rejudges, problem syncs) goes to the rejudge queue: this run's own.
-CELERY_TASK_ROUTES = {name: {"queue": MLJUDGE_REJUDGE_QUEUE} for name in CELERY_TASK_ROUTES}  # noqa: F405
+# Every task base.py routes goes to this run's own queue of the same kind: the sweepers to its sweep queue,
+# the rest (rejudges, problem syncs) to its rejudge queue.
+_SWEEPERS = {name for name, route in CELERY_TASK_ROUTES.items() if route["queue"] == MLJUDGE_SWEEP_QUEUE}  # noqa: F405
+MLJUDGE_SWEEP_QUEUE = os.environ.get("MLJUDGE_SWEEP_QUEUE") or f"{CELERY_TASK_DEFAULT_QUEUE}-sweep"
+CELERY_TASK_ROUTES = {name: {"queue": MLJUDGE_SWEEP_QUEUE if name in _SWEEPERS else MLJUDGE_REJUDGE_QUEUE}
+                      for name in CELERY_TASK_ROUTES}  # noqa: F405
 # The live server's request threads must not keep connections open past the test (or the test database
 # cannot be dropped at the end).
 DATABASES["default"]["CONN_MAX_AGE"] = 0
