@@ -86,6 +86,18 @@ def cases():
         X, y = _integer_case(rng, xdt, PARTNER[xdt])
         out.append({"name": f"x-{xdt}-y-{PARTNER[xdt]}", "public": False, "category": "integer dtype",
                     "covers": ["integer-inputs"], "args": [X, y, 0.1 * _alpha_max(X, y), 10]})
+
+    # Weights of order 1e-7, converging slowly (correlated columns): a stopping rule on an absolute change
+    # (1e-4 ... 1e-8) ends the sweeps early while the weights still move by more than the tolerance.
+    arng = np.random.default_rng(20261312)
+    X, y = _linear(arng, 30, 5, [1.0, -1.0, 0.5, 2.0, -0.5], corr=0.9)
+    out.append({"name": "tiny-weights-twenty-sweeps", "public": False, "category": "exact number of sweeps",
+                "covers": ["exact-sweeps", "negative-weights"], "args": [X, y * 1e-7, 1e-9, 20]})
+    # A column of scale 1e-8 (z_j about 1e-16) is not a zero column: only z_j == 0 is skipped.
+    X, y = _linear(arng, 15, 4, [1.0, -2.0, 0.5, 1.0])
+    X[:, 2] *= 1e-8
+    out.append({"name": "tiny-but-nonzero-column", "public": False, "category": "features on different scales",
+                "covers": ["column-scales", "alpha-zero"], "args": [X, y, 0.0, 10]})
     return out
 
 

@@ -86,6 +86,15 @@ def cases():
     # uint8 images with negative gradients: a gradient array of x's dtype cannot even hold them.
     out.append(_case(rng, "uint8-image", rng.integers(0, 256, size=(2, 3, 8, 8)).astype(np.uint8), 2, 2,
                      category="integer dtype", covers=["integer-dtypes", "ties-first"]))
+    # The dtype's own extremes: -128 in int8 and 0 in uint8 are their own negation, so code taking the max as
+    # the argmin of -x (or a min-pool of -x) picks them.
+    erng = np.random.default_rng(20261313)
+    out.append(_case(erng, "int8-extremes", erng.choice(np.array([-128, -127, -1, 0, 1, 126, 127], dtype=np.int8),
+                                                        size=(1, 2, 6, 6)), 2, 2,
+                     category="integer dtype", covers=["integer-dtypes", "negative-values", "ties-first"]))
+    out.append(_case(erng, "uint8-zeros", erng.choice(np.array([0, 0, 1, 128, 254, 255], dtype=np.uint8),
+                                                      size=(1, 2, 6, 6)), 3, 3,
+                     category="integer dtype", covers=["integer-dtypes", "ties-first"]))
     return out
 
 

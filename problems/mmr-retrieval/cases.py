@@ -66,6 +66,15 @@ def cases():
     docs = topics[rng.integers(0, 40, size=3000)] + 0.4 * rng.normal(size=(3000, 256))
     hidden("large-3000x256-k50", "large input", topics[0] + topics[7], docs, 50, 0.6)
     out.extend(_integer_cases(rng))
+    # Relevances 1 - 3e-7 (index 0) and 1 (index 1): different scores (300 times the 1e-9 tolerance), so the
+    # higher one wins; a looser tie rule (np.isclose's defaults, 1e-6) takes the lower index instead.
+    a = np.sqrt(6e-7)
+    hidden("close-but-distinct-scores", "score ties", np.array([1.0, 0.0, 0.0]),
+           np.array([[1.0, a, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 1.0], [1.0, 0.0, a]]), 3, 0.5, ["score-ties"])
+    # A nonzero document of norm about 1e-15 pointing exactly like the query: its cosine is 1. Dividing by
+    # norm + 1e-12 instead of by the norm makes it look almost orthogonal to everything.
+    hidden("tiny-norm-document", "short vectors", np.array([1.0, 2.0, 3.0]),
+           np.array([[3.0, 1.0, 0.0], [1e-15, 2e-15, 3e-15], [0.0, 1.0, 1.0], [-1.0, 0.5, 2.0]]), 3, 0.7)
     return out
 
 

@@ -97,6 +97,13 @@ def cases():
         ydt = INTEGER_DTYPES[(i + 3) % 8]
         out.append({"name": f"x-{xdt}-y-{ydt}", "public": False, "category": "integer dtype",
                     "covers": ["integer-inputs", "sorted-labels"], "args": _integer_case(rng, xdt, ydt)})
+    # int64 labels 2**53 and 2**53 + 1 are distinct classes but the same float64: labels must be compared as
+    # integers, never through a float conversion.
+    lrng = np.random.default_rng(20261311)
+    X, y = _blobs(lrng, [[0, 0], [3, 1], [0, 4]], [7, 6, 8], 0.8)
+    labels = np.array([2**53 + 1, -(2**60), 2**53], dtype=np.int64)
+    out.append({"name": "labels-beyond-float-precision", "public": False, "category": "large label values",
+                "covers": ["sorted-labels"], "args": [X, labels[y], lrng.normal(1.0, 2.0, (6, 2))]})
     return out
 
 

@@ -72,7 +72,22 @@ def cases():
         k = (2, 4, 3, 8, 5, 2, 6, 16)[i]
         out.append(_case(f"{dt}-logits", _integer_logits(rng, dt, (3, 12)), k, (0.7, 0.9, 0.5, 0.95)[i % 4],
                          category="integer dtype", covers=["integer-dtypes", "k-ties"]))
+    # float32 logits with p a few 1e-8 from some token's mass above it: the float64 rule decides it (the
+    # margin is still far above 1e-9), while probabilities computed in float32 (7 digits) land on either
+    # side. One case per direction of the cut and a few positions.
+    frng = np.random.default_rng(20261314)
+    z = (frng.normal(size=(1, 400)) * 3.0).astype(np.float32)
+    for rank, delta in ((20, 3e-8), (60, -3e-8), (150, -1e-7)):
+        out.append(_case(f"float32-near-cut-{rank}", z, 1000, _mass_above(z[0], rank) + delta,
+                         category="float32 logits", covers=["k-covers-vocab"]))
     return out
+
+
+def _mass_above(row, rank):
+    """The float64 probability of the tokens ranked above position `rank` (distinct logits)."""
+    z = np.sort(row.astype(np.float64))[::-1]
+    q = np.exp(z - z[0])
+    return float(np.cumsum(q / q.sum())[rank - 1])
 
 
 def draw_case(draw):
