@@ -97,6 +97,7 @@ TARGETS: dict[str, Callable[[World, Callable], Target]] = {
                                                     expect=(403, "not_allowed")),
     # solvers (other helpers' endpoints, from the contract)
     "GET /submissions/{}": lambda w, c: Target("ann", "bob", [_sub(w)], marker="CODE-OF-ann"),
+    "POST /submissions/{}/cancel": lambda w, c: Target("ann", "bob", [_sub(w)]),
     "DELETE /webhooks/{}": _webhook,
     "GET /webhooks/{}/deliveries": _webhook,
     # slugs: a draft is nobody's to see here (authors preview drafts on their page); the control is published
