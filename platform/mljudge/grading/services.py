@@ -15,8 +15,8 @@ from django.utils import timezone
 from mljudge.leaderboards.services import best_result_record
 from mljudge.submissions.models import Mode, Status, Submission
 
-from . import queue, states
-from .reports import grading_problem, progress_recorder, report_fields
+from . import queue, states, versions
+from .reports import progress_recorder, report_fields
 from .sandboxes import sandbox_pool
 # The pipeline's transitions, re-exported for its callers (tasks, tests); defined once, in grading.states.
 from .states import Claim, submission_claim, submission_give_up, submission_release, worker_identity  # noqa: F401
@@ -34,6 +34,10 @@ class Outcome(enum.StrEnum):
 class TransientGradingError(Exception):
     """The sandbox failed in a way worth retrying; the row is back in `queued`."""
 
+
+class HandedBack(TransientGradingError):
+    """This host cannot grade the problem version the row was made against; the row is back in `queued`
+    with its attempt undone, for any host to take (the retry's message may go to another)."""
 
 
 
@@ -90,7 +94,8 @@ def submission_grade(*, submission_id: int) -> Outcome:
     try:
         if submission.mode not in (Mode.RUN, Mode.SUBMIT):
             raise ValueError(f"a {submission.mode} submission is not graded by the sandbox")
-        problem = grading_problem(submission.problem.slug)
+        problem = versions.grading_problem(slug=submission.problem.slug,
+                                           content_hash=versions.version_hash(submission.problem_version_id))
         public_only = submission.mode == Mode.RUN
         total = sum(1 for c in problem.cases() if c.public or not public_only)
         # The full report (hidden inputs/outputs too) is stored for instructors; every solver-facing path
@@ -99,6 +104,11 @@ def submission_grade(*, submission_id: int) -> Outcome:
             report = grader.grade(problem, submission.source, sandbox=sandbox_pool(problem.runtime),
                                   public_only=public_only, reveal_hidden=True,
                                   on_test=_progress_recorder(claim=claim, total=total))
+    except versions.VersionUnavailable as exc:
+        logger.warning("submission %s: handed back to the queue, not graded here: this host cannot grade %s",
+                       submission_id, exc)
+        states.submission_hand_back(claim=claim)
+        raise HandedBack(str(exc)) from exc
     except grader.SandboxError as exc:
         if exc.transient and claim.attempts < settings.MLJUDGE_MAX_ATTEMPTS:
             logger.warning("submission %s: sandbox failed (attempt %d), retrying: %s", submission_id,

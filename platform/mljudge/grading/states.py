@@ -10,7 +10,9 @@ dead that wakes up changes nothing. The callers (grading.services, grading.rejud
                           ^  ^                       |  |
                           |  +--submission_release---+  |     submission_claim also takes RUNNING -> RUNNING
                           +-----submission_requeue------+     over from a worker that died or went silent
-                                (stuck; also QUEUED -> QUEUED)
+                          |     (stuck; also QUEUED -> QUEUED)  |
+                          +-----submission_hand_back------------+  this host cannot grade the problem version
+                                (the attempt is not counted)       the row was made against (grading.versions)
 
   QUEUED | RUNNING --submission_give_up--> SYSTEM_ERROR     (attempts used up, a permanent sandbox error, our bug)
 
@@ -114,6 +116,15 @@ def submission_release(*, claim: Claim) -> bool:
     """RUNNING → QUEUED (the claim's own row), so that a retry can claim it again."""
     return claim.held().update(
         status=Status.QUEUED, queued_at=timezone.now(), claimed_by="", progress=None) == 1
+
+
+def submission_hand_back(*, claim: Claim) -> bool:
+    """RUNNING → QUEUED, undoing the claim's attempt: this host could not grade the problem version the row
+    was made against (grading.versions), which is neither the user's fault nor a failed grade, so it must not
+    use up attempts and end as a system error. started_at stays: the fair order (grading.queue) then serves
+    other users first, so a row no host can grade yet does not hold everyone else's back."""
+    return claim.held().update(status=Status.QUEUED, attempts=F("attempts") - 1, queued_at=timezone.now(),
+                               claimed_by="", heartbeat_at=None, progress=None) == 1
 
 
 def submission_requeue(*, submission_id: int, status: str, attempts: int, now: datetime) -> bool:

@@ -10,7 +10,7 @@ from django.db.models import Max
 
 from mljudge.core.markdown import render_statement
 
-from .models import Problem, ProblemVersion, Topic
+from .models import Problem, ProblemBundle, ProblemVersion, Topic
 
 
 class SyncOutcome(enum.StrEnum):
@@ -39,6 +39,7 @@ class ProblemData:
     score_min: float | None = 0.0       # the grader's score range (grader.Problem.score_range)
     score_max: float | None = 1.0
     runtime: str = "numpy"
+    bundle: bytes | None = None         # the grading files, for worker hosts with another folder (grading.versions)
 
 
 @transaction.atomic
@@ -78,6 +79,10 @@ def problem_store(*, data: ProblemData) -> tuple[Problem, SyncOutcome]:
                                                 content_hash=data.content_hash)
         Problem.objects.filter(id=problem.id).update(current_version=version)
         problem.current_version = version
+    if data.bundle is not None and not ProblemBundle.objects.filter(content_hash=data.content_hash).exists():
+        # Also for a version synced before bundles were stored; a concurrent sync may have stored it first.
+        ProblemBundle.objects.bulk_create([ProblemBundle(content_hash=data.content_hash, slug=data.slug,
+                                                         data=data.bundle)], ignore_conflicts=True)
     topics = [Topic.objects.get_or_create(slug=t)[0] for t in data.topics]
     if set(problem.topics.all()) != set(topics):
         problem.topics.set(topics)

@@ -26,9 +26,16 @@ def database_url() -> str:
     raise AssertionError(f"unsupported database engine {s['ENGINE']}")
 
 
+def on_host(host: str, cmd: list[str]) -> list[str]:
+    """cmd run as if on another machine named `host`: in a UTS namespace of its own (root only), so that
+    socket.gethostname(), and with it the grader's process identities and Celery's %h, say `host`. The
+    network, PIDs and files stay shared: the "hosts" reach the same Redis, PostgreSQL and Docker engine."""
+    return ["unshare", "--uts", "sh", "-c", 'hostname "$1" && shift && exec "$@"', "sh", host, *cmd]
+
+
 class Worker:
     def __init__(self, *, queue: str, redis_url: str, log_dir: Path, pool: str = "prefork", beat: bool = False,
-                 env: dict | None = None, name: str = "w"):
+                 env: dict | None = None, name: str = "w", host: str | None = None):
         self.log = log_dir / f"worker-{name}-{uuid.uuid4().hex[:6]}.log"
         cmd = [sys.executable, "-m", "celery", "-A", "mljudge.config", "worker", "-Q", queue, "-l", "INFO",
                "--concurrency=1", f"--pool={pool}", "--without-gossip", "--without-mingle", "--without-heartbeat",
@@ -41,6 +48,8 @@ class Worker:
                     "DATABASE_URL": database_url(), "REDIS_URL": redis_url, "MLJUDGE_QUEUE": queue,
                     "MLJUDGE_PROBLEMS_DIR": str(PROBLEMS), "MLJUDGE_SANDBOX": "docker",
                     "MLJUDGE_VAR_DIR": str(log_dir), **(env or {})}
+        if host:
+            cmd = on_host(host, cmd)
         self._log_file = open(self.log, "wb")
         self.proc = subprocess.Popen(cmd, cwd=ROOT, env=full_env, stdout=self._log_file, stderr=subprocess.STDOUT,
                                      start_new_session=True)
