@@ -144,12 +144,17 @@ class Problem:
     def content_hash(self) -> str:
         """Hash of everything that decides a grade (not the statement or wrong solutions)."""
         h = hashlib.sha256()
-        for name in ("problem.toml", "reference.py", "cases.py", "checker.py", "scorer.py"):
+        for name in GRADED_FILES:
             path = self.folder / name
             if path.exists():
                 h.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
         return h.hexdigest()
 
+
+# The files that decide a grade (content_hash), and every file grading reads from a folder: the platform
+# ships exactly these to worker hosts whose own folder is another version (no wrong/, no hints or editorial).
+GRADED_FILES = ("problem.toml", "reference.py", "cases.py", "checker.py", "scorer.py")
+GRADING_FILES = (*GRADED_FILES, "statement.md", "starter.py")
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -160,8 +165,10 @@ CATEGORY_RE = re.compile(r"^[a-z0-9](?:[a-z0-9 ,;:'()/+_.-]{0,%d}[a-z0-9)])?\Z" 
 LIMIT_FIELDS = {"time_per_case_s": float, "import_s": float, "memory_mb": int, "output_kb": int}
 
 
-def load_problem(folder: str | Path) -> Problem:
-    """Reads and validates a problem folder's metadata and files; raises ProblemError listing every fault."""
+def load_problem(folder: str | Path, *, for_grading: bool = False) -> Problem:
+    """Reads and validates a problem folder's metadata and files; raises ProblemError listing every fault.
+    for_grading: the folder holds GRADING_FILES only (a version shipped to a worker host), so wrong/ is not
+    required; everything a grade reads is still validated."""
     folder = Path(folder)
     errors: list[str] = []
     if not folder.is_dir():
@@ -235,7 +242,7 @@ def load_problem(folder: str | Path) -> Problem:
         wrong_dir = folder / "wrong"
         wrong = {p.name: p.read_text(encoding="utf-8") for p in sorted(wrong_dir.glob("*.py"))} \
             if wrong_dir.is_dir() else {}
-        if not wrong:
+        if not wrong and not for_grading:
             errors.append("wrong/: at least one wrong solution (wrong/*.py) is required")
         problem_kwargs["wrong"] = wrong
         problem_kwargs["inputs"] = parse_inputs(meta.get("inputs"), meta.get("edges"), errors)

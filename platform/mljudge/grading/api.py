@@ -64,10 +64,10 @@ def problem_rubric(*, folder) -> list[dict]:
 def problem_public_facts(*, slug: str) -> dict | None:
     """What a solver may read from a problem's folder besides its catalogue row: the public examples (as a
     Run's report shows them), the limits and a scored problem's metric. None if the folder cannot be loaded."""
-    from .reports import grading_problem  # grading.reports imports the submissions models
+    from .versions import local_problem
 
     try:
-        problem = grading_problem(slug)
+        problem = local_problem(slug)
         examples = grader.public_examples(problem)
     except grader.ProblemError:
         return None

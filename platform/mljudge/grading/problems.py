@@ -1,6 +1,8 @@
 """Loading problems/ into the catalogue. An invalid folder is reported — which file, which field — and
 leaves whatever was stored before untouched. A folder whose grading content changed becomes a new version,
-and the problem's submissions are rejudged in the background on the rejudge queue.
+and the problem's submissions are rejudged in the background on the rejudge queue. Each version's grading
+files are stored as a bundle in the database, so that a worker host whose own folder is another version
+still grades the version a submission was made against (grading.versions).
 
 Called by authoring.services.sync_run_execute (a Celery task on the rejudge queue for the authors' page, or
 in-process for `manage.py sync_problems`), never by a web request: with the sandbox check it grades every
@@ -16,6 +18,8 @@ from grader.plans import load_plans, plans_folder
 from grader.validate import Row, check_problem, problem_folders
 
 from mljudge.problemset.services import ProblemData, SyncOutcome, problem_store
+
+from .versions import BundleTooLarge, bundle_pack
 
 DRAFT_MARKER = "DRAFT"   # an empty file in a folder: sync it as a draft (authors preview it; solvers never see it)
 
@@ -92,6 +96,13 @@ def problems_sync(*, root: Path, check_cases: bool = True, sandbox_check: bool =
             if failures:
                 report.invalid[folder.name] = failures
                 continue
+        bundle = None
+        if problem.kind is not grader.Kind.DESIGN:  # design answers are never graded by a worker
+            try:
+                bundle = bundle_pack(folder)  # every worker host can then grade this version (grading.versions)
+            except BundleTooLarge as exc:
+                report.invalid[folder.name] = [str(exc)]
+                continue
         is_draft = draft or (folder / DRAFT_MARKER).exists()
         stored, outcome = problem_store(data=ProblemData(
             slug=problem.slug, title=problem.title, kind=problem.kind.value,
@@ -101,7 +112,7 @@ def problems_sync(*, root: Path, check_cases: bool = True, sandbox_check: bool =
             score_threshold=problem.scoring.get("threshold") if problem.kind is grader.Kind.SCORED else None,
             score_min=problem.score_range[0], score_max=problem.score_range[1], runtime=problem.runtime.value,
             hints=tuple((h.title, h.body) for h in problem.learning.hints), learn_md=problem.learning.learn,
-            editorial_md=problem.learning.editorial))
+            editorial_md=problem.learning.editorial, bundle=bundle))
         report.outcomes[problem.slug] = outcome
         if outcome is SyncOutcome.DRAFT:
             report.drafts.append(problem.slug)

@@ -18,9 +18,10 @@ from mljudge.submissions.models import Mode, Status, Submission
 
 from . import states
 from .models import ReportHistory
+from .reports import report_fields
 from .sandboxes import sandbox_pool
-from .reports import grading_problem, report_fields
 from .services import Outcome, TransientGradingError
+from .versions import VersionUnavailable, grading_problem, version_hash
 
 logger = logging.getLogger("mljudge.grading")
 
@@ -65,9 +66,14 @@ def submission_rejudge(*, submission_id: int) -> Outcome:
         return Outcome.NOT_CLAIMED
     submission = claim.submission
     try:
-        problem = grading_problem(submission.problem.slug)
+        # The version the claim was made for (the current one): grading against it is a rejudge's point.
+        problem = grading_problem(slug=submission.problem.slug, content_hash=version_hash(claim.version_id))
         with states.heartbeat(claim=claim, budget_s=states.grade_budget_s(problem, cases=len(problem.cases()))):
             report = grader.grade(problem, submission.source, sandbox=sandbox_pool(problem.runtime), reveal_hidden=True)
+    except VersionUnavailable as exc:
+        states.rejudge_release(claim=claim)
+        logger.warning("rejudge of %s handed back, not graded here: this host cannot grade %s", submission_id, exc)
+        raise TransientGradingError(str(exc)) from exc
     except grader.SandboxError as exc:
         states.rejudge_release(claim=claim)
         if exc.transient:

@@ -6,18 +6,16 @@
   passes reports and progress through it, so no page or fragment can show more.
 - progress_recorder: the on_test callback that stores live progress; it stores the solver view only, so a
   hidden name or input never reaches Submission.progress.
-- grading_problem: the problem cache that grading and rejudging share.
+Which problem version a grade runs against: grading.versions.
 Instructors (review pages) read Submission.report, the full report, directly."""
 from __future__ import annotations
 
 import itertools
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import grader
-from django.conf import settings
 
 from mljudge.submissions.models import Mode, Submission, Verdict
 
@@ -113,21 +111,3 @@ def _progress_tests(rows: list[dict]) -> list[grader.SolverTest]:
             continue
     return tests
 
-
-# --- the problem cache -----------------------------------------------------------------------------
-
-_problems: dict[str, tuple[str, grader.Problem]] = {}
-_problems_lock = threading.Lock()
-
-
-def grading_problem(slug: str) -> grader.Problem:
-    """The problem folder, loaded once per content hash (cases and expected outputs are then reused), for
-    grading and rejudging alike."""
-    loaded = grader.load_problem(settings.MLJUDGE_PROBLEMS_DIR / slug)
-    key = loaded.content_hash()
-    with _problems_lock:
-        cached = _problems.get(slug)
-        if cached and cached[0] == key:
-            return cached[1]
-        _problems[slug] = (key, loaded)
-    return loaded

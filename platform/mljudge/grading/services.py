@@ -17,8 +17,8 @@ from mljudge.leaderboards.services import best_result_record
 from mljudge.learning.services import editorial_unlock_on_solve
 from mljudge.submissions.models import Mode, Status, Submission
 
-from . import broker, queue, states
-from .reports import grading_problem, progress_recorder, report_fields
+from . import broker, queue, states, versions
+from .reports import progress_recorder, report_fields
 from .sandboxes import sandbox_pool
 # The pipeline's transitions, re-exported for its callers (tasks, tests); defined once, in grading.states.
 from .states import Claim, submission_claim, submission_give_up, submission_release, worker_identity  # noqa: F401
@@ -40,6 +40,11 @@ class TransientGradingError(Exception):
 # The database cannot be reached (down, restarting, a connection cut): transient, the task retries with
 # back-off (tasks.grade_submission) and never acknowledges the message as done.
 DATABASE_DOWN = (OperationalError, InterfaceError)
+
+
+class HandedBack(TransientGradingError):
+    """This host cannot grade the problem version the row was made against; the row is back in `queued`
+    with its attempt undone, for any host to take (the retry's message may go to another)."""
 
 
 
@@ -127,7 +132,8 @@ def _grade_claimed(*, claim: Claim) -> Outcome:
     try:
         if submission.mode not in (Mode.RUN, Mode.SUBMIT):
             raise ValueError(f"a {submission.mode} submission is not graded by the sandbox")
-        problem = grading_problem(submission.problem.slug)
+        problem = versions.grading_problem(slug=submission.problem.slug,
+                                           content_hash=versions.version_hash(submission.problem_version_id))
         public_only = submission.mode == Mode.RUN
         total = sum(1 for c in problem.cases() if c.public or not public_only)
         # The full report (hidden inputs/outputs too) is stored for instructors; every solver-facing path
@@ -136,6 +142,11 @@ def _grade_claimed(*, claim: Claim) -> Outcome:
             report = grader.grade(problem, submission.source, sandbox=sandbox_pool(problem.runtime),
                                   public_only=public_only, reveal_hidden=True,
                                   on_test=_progress_recorder(claim=claim, total=total))
+    except versions.VersionUnavailable as exc:
+        logger.warning("submission %s: handed back to the queue, not graded here: this host cannot grade %s",
+                       submission_id, exc)
+        states.submission_hand_back(claim=claim)
+        raise HandedBack(str(exc)) from exc
     except grader.SandboxError as exc:
         if exc.transient and claim.attempts < settings.MLJUDGE_MAX_ATTEMPTS:
             logger.warning("submission %s: sandbox failed (attempt %d), retrying: %s", submission_id,

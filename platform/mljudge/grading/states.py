@@ -10,7 +10,9 @@ dead that wakes up changes nothing. The callers (grading.services, grading.rejud
                           ^  ^                       |  |
                           |  +--submission_release---+  |     submission_claim also takes RUNNING -> RUNNING
                           +-----submission_requeue------+     over from a worker that died or went silent
-                                (stuck; also QUEUED -> QUEUED)
+                          |     (stuck; also QUEUED -> QUEUED)  |
+                          +-----submission_hand_back------------+  this host cannot grade the problem version
+                                (the attempt is not counted)       the row was made against (grading.versions)
 
   QUEUED | RUNNING --submission_give_up--> SYSTEM_ERROR     (attempts used up, a permanent sandbox error, our bug)
 
@@ -172,6 +174,16 @@ def submission_sent(*, submission_id: int) -> bool:
     """Records that a grading message for this queued row was just handed to the broker (sent_at, sends)."""
     return Submission.objects.filter(id=submission_id, status=Status.QUEUED).update(
         sent_at=Now(), sends=F("sends") + 1) == 1
+
+
+def submission_hand_back(*, claim: Claim) -> bool:
+    """RUNNING → QUEUED, undoing the claim's attempt: this host could not grade the problem version the row
+    was made against (grading.versions), which is neither the user's fault nor a failed grade, so it must not
+    use up attempts and end as a system error. started_at stays: the fair order (grading.queue) then serves
+    other users first, so a row no host can grade yet does not hold everyone else's back. The caller retries
+    (a new message), so the row counts as sent now."""
+    return claim.held().update(status=Status.QUEUED, attempts=F("attempts") - 1, claimed_by="", heartbeat_at=None,
+                               progress=None, sent_at=Now(), sends=F("sends") + 1) == 1
 
 
 def submission_finish(*, claim: Claim, fields: dict) -> bool:

@@ -20,7 +20,8 @@ def grade_submission(self, submission_id: int) -> str:
     try:
         return services.submission_grade(submission_id=submission_id)
     except services.TransientGradingError as exc:
-        # The row's attempt counter bounds the retries; here only the back-off.
+        # The row's attempt counter bounds the retries; here only the back-off. A hand-back (HandedBack) uses
+        # no attempt, so its back-off is capped too: the row waits for a host that has its problem version.
         raise self.retry(exc=exc, countdown=_backoff_s(self.request.retries))
     except services.DATABASE_DOWN as exc:
         # No attempt was used (the claim needs the database): retried until it answers, the wait capped at a

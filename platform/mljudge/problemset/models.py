@@ -79,3 +79,18 @@ class ProblemVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.problem.slug} v{self.number}"
+
+
+class ProblemBundle(models.Model):
+    """A version's grading files (grader.problem.GRADING_FILES) as a gzipped tar, stored at sync, so that every
+    worker host grades the version a submission was made against even when its own problems/ folder holds
+    another one (grading.versions). Keyed by content hash: versions with the same grading content share one.
+    A table of its own, so that the catalogue's version rows never carry the bytes."""
+
+    content_hash = models.CharField(max_length=64, unique=True)
+    slug = models.SlugField(max_length=100)
+    data = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.slug} {self.content_hash[:12]}"

@@ -10,7 +10,7 @@ from django.db.models import Max
 
 from mljudge.core.markdown import render_statement
 
-from .models import Problem, ProblemVersion, Topic
+from .models import Problem, ProblemBundle, ProblemVersion, Topic
 
 
 class SyncOutcome(enum.StrEnum):
@@ -42,6 +42,7 @@ class ProblemData:
     hints: tuple[tuple[str, str], ...] = ()   # (title, Markdown body) in reveal order
     learn_md: str = ""
     editorial_md: str = ""
+    bundle: bytes | None = None         # the grading files, for worker hosts with another folder (grading.versions)
 
 
 @transaction.atomic
@@ -83,6 +84,10 @@ def problem_store(*, data: ProblemData) -> tuple[Problem, SyncOutcome]:
                                                 content_hash=data.content_hash)
         Problem.objects.filter(id=problem.id).update(current_version=version)
         problem.current_version = version
+    if data.bundle is not None and not ProblemBundle.objects.filter(content_hash=data.content_hash).exists():
+        # Also for a version synced before bundles were stored; a concurrent sync may have stored it first.
+        ProblemBundle.objects.bulk_create([ProblemBundle(content_hash=data.content_hash, slug=data.slug,
+                                                         data=data.bundle)], ignore_conflicts=True)
     topics = [Topic.objects.get_or_create(slug=t)[0] for t in data.topics]
     if set(problem.topics.all()) != set(topics):
         problem.topics.set(topics)

@@ -76,8 +76,11 @@ def rejudgeable(synced_problems, make_user, make_submission):
     submission = make_submission(make_user("ann"), problem, source=SOFTMAX_REFERENCE, status=Status.GRADED,
                                  verdict=Verdict.WRONG_ANSWER, score=0.0, passed=0, total=1, report=old.to_dict(),
                                  attempts=1, finished_at=timezone.now())
+    # The folder on disk is version 2 (a rejudge grades the version it names: grading.versions); version 1 was
+    # another content.
+    ProblemVersion.objects.filter(id=v1.id).update(content_hash="rejudge-test-v1")
     v2 = ProblemVersion.objects.create(problem=problem, number=v1.number + 1, declared_version=v1.declared_version,
-                                       content_hash="rejudge-test-v2")
+                                       content_hash=v1.content_hash)
     Problem.objects.filter(id=problem.id).update(current_version=v2)
     return submission
 

@@ -26,11 +26,19 @@ def database_url() -> str:
     raise AssertionError(f"unsupported database engine {s['ENGINE']}")
 
 
+def on_host(host: str, cmd: list[str]) -> list[str]:
+    """cmd run as if on another machine named `host`: in a UTS namespace of its own (root only), so that
+    socket.gethostname(), and with it the grader's process identities and Celery's %h, say `host`. The
+    network, PIDs and files stay shared: the "hosts" reach the same Redis, PostgreSQL and Docker engine."""
+    return ["unshare", "--uts", "sh", "-c", 'hostname "$1" && shift && exec "$@"', "sh", host, *cmd]
+
+
 class Worker:
     def __init__(self, *, queue: str, redis_url: str, log_dir: Path, pool: str = "prefork", beat: bool = False,
-                 env: dict | None = None, name: str = "w", sweeper: bool = False):
+                 env: dict | None = None, name: str = "w", sweeper: bool = False, host: str | None = None):
         """A grading worker on `queue`; with sweeper=True the small worker of the sweep queue instead (solo
-        pool, never a sandbox), as scripts/run.sh starts it (beat=True: with the beat schedule)."""
+        pool, never a sandbox), as scripts/run.sh starts it (beat=True: with the beat schedule); host: run as
+        if on another machine of that name (on_host)."""
         self.log = log_dir / f"worker-{name}-{uuid.uuid4().hex[:6]}.log"
         consumes = sweep_queue(queue) if sweeper else queue
         pool = "solo" if sweeper else pool
@@ -45,6 +53,8 @@ class Worker:
                     "DATABASE_URL": database_url(), "REDIS_URL": redis_url, "MLJUDGE_QUEUE": queue,
                     "MLJUDGE_PROBLEMS_DIR": str(PROBLEMS), "MLJUDGE_SANDBOX": "docker",
                     "MLJUDGE_VAR_DIR": str(log_dir), **(env or {})}
+        if host:
+            cmd = on_host(host, cmd)
         self._log_file = open(self.log, "wb")
         self.proc = subprocess.Popen(cmd, cwd=ROOT, env=full_env, stdout=self._log_file, stderr=subprocess.STDOUT,
                                      start_new_session=True)
