@@ -244,3 +244,20 @@ def page(chromium_path, bundle, monkeypatch):
         from django.db import connections
 
         connections.close_all()
+
+
+@pytest.fixture
+def gunicorn(redis_url, tmp_path):
+    """Starts a real gunicorn on the test database (tests/platform/live.py); stopped afterwards."""
+    from .live import Gunicorn
+
+    servers = []
+
+    def start(**env):
+        server = Gunicorn(log_dir=tmp_path, redis_url=redis_url, env=env)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()

@@ -1,4 +1,5 @@
-"""The API's JSON body parser: ninja's, plus one rule for every field. JSON text may hold a lone surrogate
+"""The API's JSON body parser: ninja's, plus two rules for every body. It must be UTF-8 (json.loads would also
+take UTF-16 and UTF-32, and an invalid byte would be a vague 422). JSON text may hold a lone surrogate
 ("\\ud800"), which no form and no database text can: it is refused here, once, for every endpoint (a service
 would otherwise meet it when rendering, encoding or storing, as a 500)."""
 from __future__ import annotations
@@ -10,6 +11,10 @@ from mljudge.core.refusals import Reason, Refused
 
 class StrictJsonParser(Parser):
     def parse_body(self, request):
+        try:
+            request.body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise Refused(Reason.BODY_NOT_UTF8, position=exc.start) from None
         data = super().parse_body(request)
         _refuse_surrogates(data)
         return data

@@ -12,6 +12,7 @@ handler403 = "mljudge.core.views.permission_denied"
 
 urlpatterns = [
     path("", include("mljudge.core.urls")),
+    path("", include("mljudge.ops.urls")),
     path("accounts/", include("mljudge.accounts.urls")),
     path("problems/", include("mljudge.problemset.urls")),
     path("", include("mljudge.learning.urls")),  # /problems/<slug>/hints/…, /plans/

@@ -15,3 +15,10 @@ def too_big_message(message: Callable[[], Refused]):
         return view
 
     return decorate
+
+
+def reads_raw_body(view):
+    """A view that judges the bytes of its form (core.rawforms): the middleware reads the body whole first, so
+    that Django's form parsing works from that copy and the raw bytes stay readable for the view."""
+    view.reads_raw_body = True
+    return view

@@ -1,6 +1,7 @@
 from django.core.exceptions import RequestDataTooBig
 from django.http import UnreadablePostError
 
+from .refusals import Reason, Refused, refusal_response
 from .views import request_too_big
 
 
@@ -19,7 +20,8 @@ class HtmxMiddleware:
 
 
 class RequestTooBigMiddleware:
-    """Turns Django's RequestDataTooBig into a 413 that names the limit.
+    """Turns Django's RequestDataTooBig into a 413 that names the limit, and a body that ends short of its
+    Content-Length (or stalls) into a 400 that says so.
 
     Django raises it lazily, wherever a form body over DATA_UPLOAD_MAX_MEMORY_SIZE is first read (usually
     the CSRF check), and answers with a 400: in DEBUG the technical page, which htmx swapped into the result
@@ -36,11 +38,16 @@ class RequestTooBigMiddleware:
         if request.method != "POST" or getattr(view_func, "csrf_exempt", False):
             return None  # as the CSRF check: exempt views may set their own upload handlers first
         try:
+            if getattr(view_func, "reads_raw_body", False):
+                request.body  # noqa: B018  (read whole first: the form is then parsed from this copy)
             request.POST  # noqa: B018  (parses the form, or raises)
         except RequestDataTooBig:
             return request_too_big(request, view=view_func)
         except UnreadablePostError:
-            pass  # the client went away; the CSRF check treats this as an empty form
+            # The body ended before its Content-Length, or stalled past the server's socket timeout
+            # (config/gunicorn.py): answered at once, nothing stored (the client may not be there to read it).
+            request._mark_post_parse_error()
+            return refusal_response(request, Refused(Reason.BODY_INCOMPLETE))
         return None
 
     def process_exception(self, request, exception):

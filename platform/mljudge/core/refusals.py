@@ -68,6 +68,8 @@ class Reason(StrEnum):
     # Site-wide (core.views, core.ratelimits).
     RATE_LIMITED = "rate_limited"
     FORM_TOO_LARGE = "form_too_large"
+    FORM_MALFORMED = "form_malformed"     # a multipart body that breaks the format (core.rawforms)
+    BODY_INCOMPLETE = "body_incomplete"   # shorter than its Content-Length, or stalled (core.middleware)
     BAD_REQUEST = "bad_request"
     NOT_ALLOWED = "not_allowed"
     FORM_EXPIRED = "form_expired"
@@ -89,6 +91,7 @@ class Reason(StrEnum):
     RUBRIC_COMMENT_NUL = "rubric_comment_nul"
     NOTHING_TO_REJUDGE = "nothing_to_rejudge"
     TEXT_NOT_UNICODE = "text_not_unicode"   # JSON can carry a lone surrogate, which no form can
+    BODY_NOT_UTF8 = "body_not_utf8"         # a JSON body in another encoding (api.parser)
     WAIT_LIMIT = "wait_limit"
     SERVER_ERROR = "server_error"
     WEBHOOK_NEEDS_TOKEN = "webhook_needs_token"
@@ -104,7 +107,7 @@ class Reason(StrEnum):
 # (tests/platform/api/test_refusals.py provokes each).
 API_ONLY = frozenset({Reason.UNAUTHENTICATED, Reason.TOKEN_INVALID, Reason.TOKEN_EXPIRED, Reason.SCOPE_MISSING,
                       Reason.NOT_FOUND, Reason.INVALID_REQUEST, Reason.RUBRIC_UNKNOWN_CRITERION,
-                      Reason.NOTHING_TO_REJUDGE, Reason.TEXT_NOT_UNICODE,
+                      Reason.NOTHING_TO_REJUDGE, Reason.TEXT_NOT_UNICODE, Reason.BODY_NOT_UTF8,
                       Reason.WAIT_LIMIT, Reason.SERVER_ERROR,
                       Reason.WEBHOOK_NEEDS_TOKEN, Reason.WEBHOOK_URL_INVALID, Reason.WEBHOOK_URL_PRIVATE,
                       Reason.WEBHOOK_LIMIT})
@@ -165,6 +168,10 @@ REFUSALS: dict[Reason, Rule] = {
     Reason.RATE_LIMITED: Rule(_429, "Too many {what}: try again in {wait}."),
     Reason.FORM_TOO_LARGE: Rule(_413, "This was not sent: it is larger than the {limit:,} bytes a form may hold "
                                       "on this site.", title="Too large"),
+    Reason.FORM_MALFORMED: Rule(_400, "Nothing was stored: the form could not be read because {detail}.",
+                                title="Bad request"),
+    Reason.BODY_INCOMPLETE: Rule(_400, "Nothing was stored: the request ended before all of it arrived (the "
+                                       "connection was cut or stalled). Try again.", title="Bad request"),
     Reason.BAD_REQUEST: Rule(_400, "The site could not understand what your browser sent. Reload the page and "
                                    "try again.", title="Bad request"),
     Reason.NOT_ALLOWED: Rule(_403, "You do not have access to this page. If you think you should, ask your "
@@ -193,6 +200,8 @@ REFUSALS: dict[Reason, Rule] = {
                                                          "rejudged; this one is not."),
     Reason.TEXT_NOT_UNICODE: Rule(_400, "The request holds text that is not valid Unicode: a lone surrogate "
                                         "(such as \\ud800) in {field}."),
+    Reason.BODY_NOT_UTF8: Rule(_400, "The request body is not valid UTF-8 (at byte {position}); send JSON as "
+                                     "UTF-8."),
     Reason.WAIT_LIMIT: Rule(_429, "You already have {count} requests waiting for a verdict, the most at a time; "
                                   "wait on one submission at a time (or poll without ?wait=)."),
     Reason.SERVER_ERROR: Rule(HTTPStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side (it is logged); "

@@ -10,6 +10,8 @@ import grader
 from celery.signals import worker_init, worker_process_init, worker_process_shutdown
 from django.conf import settings
 
+from mljudge.ops.metered import metered_pool
+
 logger = logging.getLogger("mljudge.grading")
 
 LOCAL_WARNING = (
@@ -37,8 +39,8 @@ def sandbox_pool(runtime: grader.Runtime | str = grader.Runtime.NUMPY) -> grader
             if name == "local" and not _pools:
                 logger.warning(LOCAL_WARNING)
             size = _pool_size(runtime)
-            _pools[runtime] = grader.SandboxPool(grader.make_sandbox(name, runtime=runtime), size=size,
-                                                 limits=grader.default_limits(runtime))
+            _pools[runtime] = metered_pool(grader.make_sandbox(name, runtime=runtime), size=size,
+                                           limits=grader.default_limits(runtime), runtime=runtime)
             logger.info("sandbox pool ready: %s (%s) x%d", _pools[runtime].name, runtime, size)
         return _pools[runtime]
 

@@ -15,6 +15,7 @@ from mljudge.core.refusals import Reason, Refused
 from mljudge.grading.api import BrokerUnavailable, SourceRejected, draft_check, source_check
 from mljudge.grading import states
 from mljudge.grading.services import submission_enqueue
+from mljudge.ops.logs import bind_submission
 from mljudge.problemset.models import Kind, Problem
 
 from .models import Draft, Mode, Status, Submission
@@ -62,6 +63,7 @@ def submission_create(*, user: AbstractBaseUser, problem: Problem, source: bytes
             submission = Submission.objects.create(
                 user=user, problem=problem, problem_version=problem.current_version, mode=mode, source=text,
                 status=Status.QUEUED, queued_at=timezone.now())
+            bind_submission(submission.id)   # this request's later log records name it (mljudge.ops.logs)
             submission_enqueue(submission_id=submission.id)
     except BrokerUnavailable:
         # The row is committed (on_commit runs after the commit): the sweeper queues it once the broker is back.

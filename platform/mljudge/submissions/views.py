@@ -9,11 +9,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mljudge.cohorts.services import code_access_record
-from mljudge.core.http import too_big_message
+from mljudge.core.http import reads_raw_body, too_big_message
 from mljudge.core.markdown import highlight_python
 from mljudge.core.ratelimits import limited
+from mljudge.core.rawforms import raw_field
 from mljudge.core.refusals import Reason, Refused, refusal_response
-from mljudge.grading.api import MAX_SOURCE_BYTES, source_too_big
+from mljudge.grading.api import source_too_big
 from mljudge.grading.queue import queue_position
 from mljudge.grading.reports import solver_view
 from mljudge.learning.selectors import next_in_plan_after
@@ -38,24 +39,18 @@ def _refused(request, problem, refusal: Refused):
 
 
 def _raw_source(request) -> bytes | None:
-    """The code exactly as sent. Django decodes form fields with errors='replace', which would hide
-    non-UTF-8 bytes; the check must see the original bytes (an uploaded .py file, or the urlencoded body)."""
-    upload = request.FILES.get("source_file")
-    if upload is not None:
-        return upload.read(MAX_SOURCE_BYTES + 1)
-    if request.content_type == "application/x-www-form-urlencoded":
-        # latin-1 maps bytes to characters one to one, so percent-decoding keeps the original bytes.
-        for key, value in parse_qsl(request.body.decode("latin-1"), keep_blank_values=True, encoding="latin-1"):
-            if key == "source":
-                return value.encode("latin-1")
-        return None
-    text = request.POST.get("source")
-    return None if text is None else text.encode("utf-8", "surrogatepass")
+    """The code exactly as sent, from a pasted field or an uploaded .py file, in either form encoding (the
+    views are marked reads_raw_body): Django's decoded fields would hide non-UTF-8 bytes behind U+FFFD, and
+    the engine's check must see the original bytes. A malformed multipart body raises Refused."""
+    return raw_field(request, "source_file", "source")
 
 
 def _code(request, slug: str, mode: Mode):
     problem = problem_by_slug(slug=slug)
-    raw = _raw_source(request)
+    try:
+        raw = _raw_source(request)
+    except Refused as exc:  # FORM_MALFORMED
+        return _refused(request, problem, exc)
     if raw is None:
         return _refused(request, problem, Refused(Reason.NO_SOURCE))
     try:
@@ -68,6 +63,7 @@ def _code(request, slug: str, mode: Mode):
 
 
 @too_big_message(source_too_big)
+@reads_raw_body
 @require_POST
 @login_required
 def run(request, slug: str):
@@ -75,6 +71,7 @@ def run(request, slug: str):
 
 
 @too_big_message(source_too_big)
+@reads_raw_body
 @require_POST
 @login_required
 def submit(request, slug: str):
@@ -107,6 +104,7 @@ def preview(request):
     return HttpResponse(html or "<p><em>Nothing yet.</em></p>")
 
 
+@reads_raw_body
 @require_http_methods(["POST", "DELETE"])
 @login_required
 def draft(request, slug: str):
@@ -116,7 +114,10 @@ def draft(request, slug: str):
     if request.method == "DELETE":
         draft_clear(user=request.user, problem=problem)
         return HttpResponse(status=204)
-    raw = _raw_source(request)
+    try:
+        raw = _raw_source(request)
+    except Refused as exc:  # FORM_MALFORMED
+        return refusal_response(request, exc, plain=True)
     if raw is None:
         return refusal_response(request, Refused(Reason.NO_SOURCE), plain=True)
     try:

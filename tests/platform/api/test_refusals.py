@@ -76,9 +76,16 @@ def _surrogate(c, u, t):
     return ApiClient(c, t(u, ["submit"])).post("/problems/toy/submissions", raw=raw), {"field": "source"}
 
 
+def _latin1(c, u, t):
+    raw = b'{"mode": "run", "source": "x = \'\xe9\'\\n"}'
+    _problem()
+    return ApiClient(c, t(u, ["submit"])).post("/problems/toy/submissions", raw=raw), {"position": raw.index(b"\xe9")}
+
+
 CASES[Reason.WAIT_LIMIT] = _waiting
 CASES[Reason.SERVER_ERROR] = _crash
 CASES[Reason.TEXT_NOT_UNICODE] = _surrogate
+CASES[Reason.BODY_NOT_UTF8] = _latin1
 
 
 def test_every_api_only_reason_has_a_case():

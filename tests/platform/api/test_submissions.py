@@ -112,12 +112,20 @@ def test_a_body_too_large_to_read_is_a_json_413(api_client, make_user, toy, sett
 @pytest.mark.parametrize("raw", [
     b'{"source": 42, "mode": "run"}', b'{"source": ["a"], "mode": "run"}', b'{"source": null, "mode": "run"}',
     b'{"mode": "run"}', b'{"source": "x"}', b'{"source": "x", "mode": "grade"}', b'{"source": "x", "mode": "design"}',
-    b'{"source": "x", "mode": 1}', b'[]', b'"source"', b'{"source": "x", "mode": "run"', b'\xff\xfe', b'',
+    b'{"source": "x", "mode": 1}', b'[]', b'"source"', b'{"source": "x", "mode": "run"', b'',
 ])
 def test_it_refuses_bodies_that_do_not_fit_with_422(api_client, make_user, toy, raw):
     response = api_client(make_user(), ["submit"]).post("/problems/toy/submissions", raw=raw)
     assert response.status_code in (400, 422), response.content
     assert error_of(response)["reason"] == "invalid_request" and not Submission.objects.exists()
+
+
+@pytest.mark.parametrize("raw", [b'\xff\xfe', '{"source": "x", "mode": "run"}'.encode("utf-16"),
+                                 b'{"source": "x = \'\xe9\'", "mode": "run"}'])
+def test_it_refuses_a_body_that_is_not_utf8_with_400(api_client, make_user, toy, raw):
+    response = api_client(make_user(), ["submit"]).post("/problems/toy/submissions", raw=raw)
+    assert response.status_code == 400 and error_of(response)["reason"] == "body_not_utf8"
+    assert not Submission.objects.exists()
 
 
 @pytest.mark.parametrize("answer, status, reason", [

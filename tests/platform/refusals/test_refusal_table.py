@@ -32,6 +32,10 @@ NOT_THROUGH_A_VIEW = {Reason.UNKNOWN_MODE, Reason.RUBRIC_INCOMPLETE, Reason.NOT_
                       Reason.NOT_AWAITING_REVIEW, Reason.ANSWER_NOT_GRADED,
                       # the problem page shows a locked editorial rather than asking for it (learning.selectors)
                       Reason.EDITORIAL_LOCKED}
+# Reached through a view, but only over a real socket (a body shorter than its Content-Length):
+# tests/platform/security/test_edge_input.py sends it to gunicorn.
+SOCKET_LEVEL = {Reason.BODY_INCOMPLETE}
+UNCLOSED_MULTIPART = b'--XyZ\r\nContent-Disposition: form-data; name="source"\r\n\r\nx = 1\r\n'
 
 
 def grader_says(source) -> str:
@@ -149,6 +153,10 @@ CASES = [
     Case(Reason.BAD_REQUEST, "ann", lambda c, w, h: c.post(reverse("submissions:preview"),
                                                            {f"f{i}": "x" for i in range(20)}, **h),
          shown="page", settings={"DATA_UPLOAD_MAX_NUMBER_FIELDS": 10}),
+    Case(Reason.FORM_MALFORMED, "ann", lambda c, w, h: c.post(
+        reverse("submissions:run", args=["toy"]), data=UNCLOSED_MULTIPART,
+        content_type="multipart/form-data; boundary=XyZ", **h),
+         lambda w: {"detail": "it ends without its closing multipart boundary (was the upload cut short?)"}),
     Case(Reason.FORM_TOO_LARGE, "ada", review("comment", "submission", {"body": "a" * 2_000}),
          lambda w: {"limit": 1_000}, shown="page", settings={"DATA_UPLOAD_MAX_MEMORY_SIZE": 1_000}),
 ]
@@ -195,7 +203,7 @@ def test_it_answers_each_refusal_with_the_status_and_message_of_its_reason(clien
 def test_every_reason_has_a_rule_a_page_and_a_case_here():
     assert set(REFUSALS) == set(Reason)
     assert {rule.status for reason, rule in REFUSALS.items() if reason not in API_ONLY} <= set(PAGES)
-    assert {c.reason for c in CASES} == set(Reason) - NOT_THROUGH_A_VIEW - API_ONLY
+    assert {c.reason for c in CASES} == set(Reason) - NOT_THROUGH_A_VIEW - API_ONLY - SOCKET_LEVEL
 
 
 def test_it_refuses_what_is_too_large_with_413_quotas_with_429_and_the_rest_as_bad_requests():

@@ -2,6 +2,7 @@
 (config/env.py) that fail loudly; dev.py, test.py and prod.py adjust what differs."""
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from mljudge.leaderboards.scoring import WINDOW_REFRESH
+from mljudge.ops.logs import logging_config
 
 from ..env import env_bool, env_choice, env_float, env_int, env_list, env_str
 
@@ -33,6 +35,7 @@ INSTALLED_APPS = [
     "mljudge.authoring",
     "mljudge.learning",
     "mljudge.api",
+    "mljudge.ops",       # /healthz, /readyz, /metrics, worker heartbeats, the System page
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -46,6 +49,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "mljudge.ops.middleware.SubmissionLogContextMiddleware",   # the submission id on every log record
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -263,14 +267,29 @@ CELERY_BEAT_SCHEDULE = {
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "loggers": {"mljudge": {"handlers": ["console"], "level": env_str("MLJUDGE_LOG_LEVEL", "INFO"),
-                            "propagate": False}},
-}
+# Human lines in development, one JSON object per line in the images (docker/app.Dockerfile); both carry the
+# submission id a request or task works on (mljudge.ops.logs).
+MLJUDGE_LOG_FORMAT = env_choice("MLJUDGE_LOG_FORMAT", "plain", ("plain", "json"))
+LOGGING = logging_config(fmt=MLJUDGE_LOG_FORMAT, level=env_str("MLJUDGE_LOG_LEVEL", "INFO"))
+
+# --- operations (mljudge.ops; docs/operations.md) --------------------------------------------------------
+# Worker processes record their own figures (sandbox starts, pool misses, task durations) in files here,
+# prometheus-client's multiprocess mode, which reads the variable when it is first imported: set it before.
+MLJUDGE_METRICS_DIR = Path(env_str("PROMETHEUS_MULTIPROC_DIR", str(VAR_DIR / "metrics")))
+os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(MLJUDGE_METRICS_DIR)
+MLJUDGE_METRICS_DIR.mkdir(parents=True, exist_ok=True)
+# /metrics for Prometheus: Authorization: Bearer <token>. Without a token only staff and loopback (no proxy).
+MLJUDGE_METRICS_TOKEN = env_str("MLJUDGE_METRICS_TOKEN", "")
+# The queue-wait and grade-duration distributions cover runs and submissions queued this recently.
+MLJUDGE_METRICS_WINDOW_S = env_int("MLJUDGE_METRICS_WINDOW_S", 3600, minimum=60)
+# Each worker's main process beats (ops.models.WorkerBeat) this often; silent for LIVE_S, it counts as gone.
+MLJUDGE_WORKER_BEAT_S = env_int("MLJUDGE_WORKER_BEAT_S", 10, minimum=1)
+MLJUDGE_WORKER_LIVE_S = env_int("MLJUDGE_WORKER_LIVE_S", 3 * MLJUDGE_WORKER_BEAT_S + 5, minimum=2)
+# A worker host's own metrics (its processes' files, merged), for hosts other than the web's; 0: not served.
+MLJUDGE_WORKER_METRICS_PORT = env_int("MLJUDGE_WORKER_METRICS_PORT", 0, minimum=0)
+MLJUDGE_WORKER_METRICS_ADDR = env_str("MLJUDGE_WORKER_METRICS_ADDR", "0.0.0.0")
+# /readyz: how long the broker may take to answer a PING.
+MLJUDGE_READY_TIMEOUT_S = env_float("MLJUDGE_READY_TIMEOUT_S", 1.0)
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
