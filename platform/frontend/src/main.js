@@ -3,6 +3,7 @@
 import htmx from "htmx.org";
 import katex from "katex";
 import { initCharts } from "./charts.js";
+import { initCountdowns } from "./countdown.js";
 import { flushDrafts, initEditors } from "./editor.js";
 import { forgetEveryone, forgetOtherUsers } from "./storage.js";
 
@@ -42,6 +43,7 @@ function boot(root) {
   renderMath(root);
   initEditors(root);
   initCharts(root);
+  initCountdowns(root);
 }
 
 const LOGOUT_WAIT_MS = 3000;
