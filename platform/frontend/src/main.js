@@ -3,6 +3,7 @@
 // when a page, or a fragment htmx swaps in, has math, an editor or a chart: most pages have none of them.
 import htmx from "htmx.org";
 import { loadedPart } from "./parts.js";
+import { initCountdowns } from "./countdown.js";
 import { forgetEveryone, forgetOtherUsers } from "./storage.js";
 
 // base.html names the bundles' URLs on this script's tag ({% static %}), so hashed file names keep working.
@@ -50,6 +51,7 @@ function boot(root) {
   if (root.querySelector("canvas[data-chart]:not([data-drawn])")) {
     loadPart("charts").then((part) => part.initCharts(root), (err) => console.error(err));
   }
+  initCountdowns(root);   // assignment deadlines and mock-interview timers: small, in this bundle
 }
 
 // Drafts still waiting to be sent (only if this page has editors).

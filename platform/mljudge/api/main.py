@@ -9,7 +9,7 @@ from ninja.openapi.docs import Swagger
 from . import errors
 from .parser import StrictJsonParser
 from .models import Scope
-from .routes import authoring, cohorts, leaderboards, me, problems, review, submissions, webhooks
+from .routes import assessments, authoring, cohorts, leaderboards, me, problems, review, submissions, webhooks
 
 DESCRIPTION = (
     "Practise and grade ML interview problems from scripts (guide: docs/api.md). Authenticate with a personal "
@@ -27,6 +27,7 @@ api.add_router("/", problems.router)
 api.add_router("/", submissions.router)
 api.add_router("/", leaderboards.router)
 api.add_router("/", cohorts.router)
+api.add_router("/", assessments.router)
 api.add_router("/", review.router)
 api.add_router("/", authoring.router)
 api.add_router("/", webhooks.router)

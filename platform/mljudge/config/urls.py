@@ -19,6 +19,7 @@ urlpatterns = [
     path("submissions/", include("mljudge.submissions.urls")),
     path("", include("mljudge.leaderboards.urls")),
     path("cohorts/", include("mljudge.cohorts.urls")),
+    path("assignments/", include("mljudge.assessments.urls")),
     path("review/", include("mljudge.review.urls")),
     path("authoring/", include("mljudge.authoring.urls")),
     path("accounts/tokens/", include("mljudge.api.urls")),

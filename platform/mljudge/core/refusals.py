@@ -65,6 +65,17 @@ class Reason(StrEnum):
     # Cohorts.
     COHORT_UNNAMED = "cohort_unnamed"
     ONLY_INSTRUCTOR = "only_instructor"
+    # Assignments and mock interviews (assessments.services).
+    ASSIGNMENT_UNTITLED = "assignment_untitled"
+    ASSIGNMENT_NO_PROBLEMS = "assignment_no_problems"
+    ASSIGNMENT_UNKNOWN_PROBLEM = "assignment_unknown_problem"
+    ASSIGNMENT_TIMES = "assignment_times"
+    ASSIGNMENT_RULES = "assignment_rules"
+    EXTENSION_NOT_MEMBER = "extension_not_member"
+    EXTENSION_TOO_EARLY = "extension_too_early"
+    MOCK_RUNNING = "mock_running"
+    MOCK_CHOICE = "mock_choice"
+    MOCK_NOTHING_TO_DRAW = "mock_nothing_to_draw"
     # Site-wide (core.views, core.ratelimits).
     RATE_LIMITED = "rate_limited"
     FORM_TOO_LARGE = "form_too_large"
@@ -165,6 +176,18 @@ REFUSALS: dict[Reason, Rule] = {
     Reason.ANSWER_NOT_GRADED: Rule(_400, "This answer is not graded; publish its grade instead."),
     Reason.COHORT_UNNAMED: Rule(_400, "A cohort needs a name."),
     Reason.ONLY_INSTRUCTOR: Rule(_403, "You are this cohort's only instructor: invite another instructor first."),
+    Reason.ASSIGNMENT_UNTITLED: Rule(_400, "An assignment needs a title."),
+    Reason.ASSIGNMENT_NO_PROBLEMS: Rule(_400, "Choose at least one problem (at most {limit})."),
+    Reason.ASSIGNMENT_UNKNOWN_PROBLEM: Rule(_400, "No such problem: {slug}."),
+    Reason.ASSIGNMENT_TIMES: Rule(_400, "Give an opening and a due time (YYYY-MM-DD HH:MM), the due time after "
+                                        "the opening."),
+    Reason.ASSIGNMENT_RULES: Rule(_400, "Points are whole numbers from 1 to {max_points}; a late penalty is 0 to "
+                                        "100 percent per started day, with a cut-off of 1 to {max_days} days."),
+    Reason.EXTENSION_NOT_MEMBER: Rule(_400, "{username} is not a member of this cohort."),
+    Reason.EXTENSION_TOO_EARLY: Rule(_400, "An extension ends after the assignment's due time ({due} UTC)."),
+    Reason.MOCK_RUNNING: Rule(_400, "You already have a mock interview running: end it first."),
+    Reason.MOCK_CHOICE: Rule(_400, "Choose a length of {lengths} minutes and one or two coding problems."),
+    Reason.MOCK_NOTHING_TO_DRAW: Rule(_400, "No problems match this choice: pick another difficulty or topic."),
     Reason.RATE_LIMITED: Rule(_429, "Too many {what}: try again in {wait}."),
     Reason.FORM_TOO_LARGE: Rule(_413, "This was not sent: it is larger than the {limit:,} bytes a form may hold "
                                       "on this site.", title="Too large"),

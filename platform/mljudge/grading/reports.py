@@ -14,9 +14,11 @@ import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 import grader
 
+from mljudge.assessments.selectors import results_hidden_until
 from mljudge.submissions.models import Mode, Submission, Verdict
 
 logger = logging.getLogger("mljudge.grading")
@@ -38,6 +40,9 @@ class SolverView:
     progress: list[grader.SolverTest]      # the tests judged so far, while grading runs
     progress_total: int | None             # how many tests the running grade has
     total_time_s: float | None             # coarse whenever it counts a hidden test
+    # An assignment hides the result from its author for now (assessments.selectors.results_hidden_until): the
+    # time it shows, or True until grades are published; then report, progress and time are all empty.
+    hidden_until: datetime | bool = False
 
     @property
     def tests(self) -> list[grader.SolverTest]:
@@ -70,6 +75,9 @@ def solver_total_time(*, submission: Submission) -> float | None:
 
 
 def solver_view(*, submission: Submission) -> SolverView:
+    hidden = results_hidden_until(submission=submission)
+    if hidden:
+        return SolverView(report=None, progress=[], progress_total=None, total_time_s=None, hidden_until=hidden)
     report = solver_report(submission.report)
     if report is not None:
         total_time = report.time_s

@@ -282,7 +282,7 @@ def profile_for_viewer(*, username: str, viewer: AbstractBaseUser, today: date |
     rates = Submission.objects.filter(user=person, mode=Mode.SUBMIT, status=Status.GRADED).aggregate(
         graded=Count("id"), accepted=Count("id", filter=Q(verdict=Verdict.ACCEPTED)))
     recent = list(Submission.objects.filter(user=person).exclude(mode=Mode.RUN).select_related("problem")
-                  .only("id", "mode", "status", "verdict", "score", "score_override", "passed", "total", "created_at",
+                  .only("id", "user_id", "mode", "status", "verdict", "score", "score_override", "passed", "total", "created_at",
                         "problem__slug", "problem__title", "problem__kind",
                         "problem__score_threshold")[:RECENT])
     can_see_code = viewer.is_authenticated and (viewer.pk == person.pk or can_view_all_submissions(user=viewer))

@@ -27,6 +27,10 @@ class ApiClient:
         data = raw if raw is not None else json.dumps(body if body is not None else {})
         return self.client.post(f"/api/v1{path}", data, content_type=content_type, headers=self._headers(headers))
 
+    def put(self, path: str, body=None, headers: dict | None = None):
+        return self.client.put(f"/api/v1{path}", json.dumps(body if body is not None else {}),
+                               content_type="application/json", headers=self._headers(headers))
+
     def delete(self, path: str, headers: dict | None = None):
         return self.client.delete(f"/api/v1{path}", headers=self._headers(headers))
 

@@ -111,6 +111,39 @@ TARGETS: dict[str, Callable[[World, Callable], Target]] = {
 MISSING = {int: 10**9, str: "no-such-slug-here"}
 
 
+def _assignment(w: World) -> int:
+    """An open assignment of cohort A (ada's; ann and bob are its students), made on first use."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mljudge.assessments.services import AssignmentData, assignment_save
+
+    if "assignment" not in w.objects:
+        now = timezone.now()
+        w.objects["assignment"] = assignment_save(instructor=w.users["ada"], cohort_id=w.objects["a"].id,
+                                                  data=AssignmentData(title="Week 1", opens_at=now - timedelta(days=1),
+                                                                      due_at=now + timedelta(days=1),
+                                                                      problems=[("toy", 10)]))
+    return w.objects["assignment"].id
+
+
+ASSIGNMENT_BODY = {"title": "W", "opens_at": "2030-01-01T00:00:00Z", "due_at": "2030-02-01T00:00:00Z",
+                   "problems": [{"problem": "toy", "points": 10}]}
+TARGETS.update({
+    "GET /cohorts/{}/assignments": lambda w, c: Target("ada", "bea", [w.objects["a"].id], marker="Week 1"
+                                                       if _assignment(w) else ""),
+    "POST /cohorts/{}/assignments": lambda w, c: Target("ada", "bea", [w.objects["a"].id], ASSIGNMENT_BODY),
+    "PUT /assignments/{}": lambda w, c: Target("ada", "bea", [_assignment(w)], ASSIGNMENT_BODY),
+    "GET /assignments/{}/gradebook": lambda w, c: Target("ada", "bea", [_assignment(w)], marker="ann"),
+    "POST /assignments/{}/extensions": lambda w, c: Target("ada", "bea", [_assignment(w)], {
+        "username": "ann", "due_at": "2040-01-01T00:00:00Z"}),
+    "POST /assignments/{}/publish": lambda w, c: Target("ada", "bea", [_assignment(w)], {"publish": True}),
+    # a student's own assignment: cyd is in another cohort
+    "GET /assignments/{}": lambda w, c: Target("ann", "cyd", [_assignment(w)], marker="Week 1"),
+})
+
+
 @pytest.fixture
 def world(classroom, make_user, make_problem, grade_delay):  # noqa: F811
     from mljudge.authoring.services import sync_run_request
@@ -133,6 +166,8 @@ def call(client, method: str, path: str, params: list, body: dict | None):
         return client.get(url)
     if method == "delete":
         return client.delete(url)
+    if method == "put":
+        return client.put(url, body or {})
     return client.post(url, body or {})
 
 

@@ -267,7 +267,7 @@ def test_it_lists_my_submissions_newest_first_with_filters(api_client, make_user
     assert body["count"] == 4 and [item["id"] for item in body["items"]] == [c.id, b.id]
     item = api.get("/submissions", {"verdict": "accepted"}).json()["items"][0]
     assert set(item) == {"id", "problem", "mode", "status", "verdict", "score", "passed", "total", "time_s",
-                         "created_at", "final", "url"}
+                         "created_at", "final", "url", "result_hidden", "result_hidden_until"}
     assert "SECRET" not in json.dumps(api.get("/submissions").json())
     for params in ({"verdict": "great"}, {"mode": "x"}, {"status": "done"}, {"limit": 500}, {"problem": "x" * 101}):
         response = api.get("/submissions", params)

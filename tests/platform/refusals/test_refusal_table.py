@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
 from dataclasses import dataclass, field
 
 import pytest
@@ -14,6 +15,8 @@ from django.utils.html import escape
 from mljudge.core.refusals import API_ONLY, PAGES, REFUSALS, STATUSES_SHOWN_IN_PLACE, Reason, Refused
 from mljudge.api.models import Scope
 from mljudge.api.services import NAME_MAX as TOKEN_NAME_MAX
+from mljudge.assessments.policy import MAX_CUTOFF_DAYS, MAX_POINTS, MOCK_LENGTHS
+from mljudge.assessments.services import MAX_PROBLEMS
 from mljudge.review.selectors import override_range_text
 from mljudge.review.services import MAX_COMMENT, MAX_OVERRIDE_REASON
 from mljudge.submissions.services import ANSWER_MAX_CHARS
@@ -75,6 +78,34 @@ def review(name, sub, data):
     return lambda c, w, h: c.post(reverse(f"review:{name}", args=[w[sub].id]), data, **h)
 
 
+def assignment(data):
+    return lambda c, w, h: c.post(reverse("assessments:new", args=[w["cohort"].id]), data, **h)
+
+
+def extension(data):
+    return lambda c, w, h: c.post(reverse("assessments:extension", args=[_assignment(w).id]), data, **h)
+
+
+def mock(data, *, twice=False):
+    def post(c, w, h):
+        if twice:
+            c.post(reverse("assessments:mock_home"), data)
+        return c.post(reverse("assessments:mock_home"), data, **h)
+    return post
+
+
+def _assignment(w):
+    """One assignment in ada's cohort, due at DUE (made on first use)."""
+    from mljudge.assessments.services import AssignmentData, assignment_save
+
+    if "assignment" not in w:
+        w["assignment"] = assignment_save(instructor=w["ada"], cohort_id=w["cohort"].id, data=AssignmentData(
+            title="Week 1", opens_at=DUE - timedelta(days=7), due_at=DUE, problems=[("toy", 10)]))
+    return w["assignment"]
+
+
+DUE = datetime(2030, 3, 1, 12, 0, tzinfo=timezone.utc)
+TIMES = {"opens_at": "2030-02-01T10:00", "due_at": "2030-03-01T10:00"}
 TOO_BIG = "#" * (grader.MAX_SOURCE_BYTES + 1)
 CASES = [
     Case(Reason.NO_SOURCE, "ann", run("code", {})),
@@ -147,6 +178,22 @@ CASES = [
     Case(Reason.COHORT_UNNAMED, "ada", lambda c, w, h: c.post(reverse("cohorts:create"), {"name": " "}, **h)),
     Case(Reason.ONLY_INSTRUCTOR, "ada", lambda c, w, h: c.post(reverse("cohorts:leave", args=[w["cohort"].id]),
                                                                **h)),
+    Case(Reason.ASSIGNMENT_UNTITLED, "ada", assignment({"title": " ", "problem": "toy", **TIMES})),
+    Case(Reason.ASSIGNMENT_NO_PROBLEMS, "ada", assignment({"title": "W", **TIMES}), lambda w: {"limit": MAX_PROBLEMS}),
+    Case(Reason.ASSIGNMENT_TIMES, "ada", assignment({"title": "W", "problem": "toy", "opens_at": "2030-02-01T10:00",
+                                                     "due_at": "2030-01-01T10:00"})),
+    Case(Reason.ASSIGNMENT_RULES, "ada", assignment({"title": "W", "problem": "toy", "points-toy": "0", **TIMES}),
+         lambda w: {"max_points": MAX_POINTS, "max_days": MAX_CUTOFF_DAYS}),
+    Case(Reason.ASSIGNMENT_UNKNOWN_PROBLEM, "ada", assignment({"title": "W", "problem": "nope", **TIMES}),
+         lambda w: {"slug": "nope"}),
+    Case(Reason.EXTENSION_NOT_MEMBER, "ada", extension({"username": "ada", "due_at": "2030-03-02T10:00"}),
+         lambda w: {"username": "ada"}),
+    Case(Reason.EXTENSION_TOO_EARLY, "ada", extension({"username": "ann", "due_at": "2030-03-01T11:00"}),
+         lambda w: {"due": "2030-03-01 12:00"}),
+    Case(Reason.MOCK_RUNNING, "ann", mock({"minutes": "10", "coding": "1"}, twice=True)),
+    Case(Reason.MOCK_CHOICE, "ann", mock({"minutes": "7", "coding": "1"}),
+         lambda w: {"lengths": ", ".join(map(str, MOCK_LENGTHS))}),
+    Case(Reason.MOCK_NOTHING_TO_DRAW, "ann", mock({"minutes": "10", "coding": "1", "difficulty": "hard"})),
     Case(Reason.FORM_EXPIRED, "ann", lambda c, w, h: _without_csrf_token(w["ann"]).post(
         reverse("submissions:run", args=["toy"]), {"source": "x = 1\n"}, **h), shown="page"),
     Case(Reason.NOT_ALLOWED, "ann", lambda c, w, h: c.get(reverse("review:dashboard"), **h), shown="page"),

@@ -54,6 +54,10 @@ class SubmissionSummary(Schema):
     created_at: datetime
     final: bool
     url: str
+    result_hidden: bool = Field(description="An assignment hides this result from you for now: verdict, score, "
+                                            "tests and times are null until it shows.")
+    result_hidden_until: datetime | None = Field(description="When it shows; null while hidden: when your "
+                                                             "instructor publishes the grades.")
 
 
 class Progress(Schema):

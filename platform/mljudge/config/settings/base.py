@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "mljudge.review",
     "mljudge.authoring",
     "mljudge.learning",
+    "mljudge.assessments",
     "mljudge.api",
     "mljudge.ops",       # /healthz, /readyz, /metrics, worker heartbeats, the System page
     "django.contrib.admin",
@@ -82,6 +83,7 @@ TEMPLATES = [
                 "mljudge.review.context_processors.feedback",
                 "mljudge.cohorts.context_processors.invitations",
                 "mljudge.core.context_processors.enums",
+                "mljudge.assessments.context_processors.mock_session",
             ],
         },
     },
