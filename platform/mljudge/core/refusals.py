@@ -112,6 +112,7 @@ class Reason(StrEnum):
     # Learning (hints, editorial).
     NO_MORE_HINTS = "no_more_hints"
     EDITORIAL_LOCKED = "editorial_locked"
+    LOCKED_IN_MOCK = "locked_in_mock"
 
 
 # Reasons met only through the API (/api/v1): its JSON errors carry them; no page shows them
@@ -238,6 +239,8 @@ REFUSALS: dict[Reason, Rule] = {
     Reason.NO_MORE_HINTS: Rule(_400, "Every hint of this problem is revealed ({total})."),
     Reason.EDITORIAL_LOCKED: Rule(_403, "The editorial opens once you solve this problem, or when you give up "
                                         "(which forfeits its leaderboard points)."),
+    Reason.LOCKED_IN_MOCK: Rule(_400, "Hints and editorials are locked while your mock interview runs: end it "
+                                      "first, or wait for its time to run out."),
 }
 
 

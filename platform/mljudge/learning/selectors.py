@@ -44,10 +44,25 @@ class LearningView:
     hints: Hints
     editorial_open: bool
     unlock_reason: str = ""          # UnlockReason value, when open
+    mock_locked: bool = False        # a mock interview runs: no hints, no editorial (locked_by_mock)
     rules: dict = field(default_factory=scoring.rules_quoted)
 
 
+def locked_by_mock(*, user: AbstractBaseUser) -> bool:
+    """The one rule of issue 16 for learning: while any mock interview of the user runs, hints and editorials are
+    locked on every problem (revealed ones are not shown either), so the session is practice without help."""
+    from mljudge.assessments.selectors import mock_session_active
+
+    return mock_session_active(user=user)
+
+
 def hints_for(*, user: AbstractBaseUser, problem: Problem) -> Hints:
+    if user.is_authenticated and locked_by_mock(user=user):
+        return Hints(revealed=[], total=len(problem.hints_html or []))
+    return _hints(user=user, problem=problem)
+
+
+def _hints(*, user: AbstractBaseUser, problem: Problem) -> Hints:
     hints = problem.hints_html or []
     if not user.is_authenticated:
         return Hints(revealed=[], total=len(hints))
@@ -68,14 +83,19 @@ def editorial_unlock_for(*, user: AbstractBaseUser, problem: Problem) -> str:
 
 def editorial_html(*, user: AbstractBaseUser, problem: Problem) -> str:
     """The editorial, for a user to whom it is open; Refused(EDITORIAL_LOCKED) otherwise."""
+    if locked_by_mock(user=user):
+        raise Refused(Reason.LOCKED_IN_MOCK)
     if not editorial_unlock_for(user=user, problem=problem):
         raise Refused(Reason.EDITORIAL_LOCKED)
     return problem.editorial_html
 
 
 def learning_view(*, user: AbstractBaseUser, problem: Problem) -> LearningView:
+    if locked_by_mock(user=user):
+        locked = Hints(revealed=[], total=len(problem.hints_html or []))
+        return LearningView(learn_html=problem.learn_html, hints=locked, editorial_open=False, mock_locked=True)
     reason = editorial_unlock_for(user=user, problem=problem)
-    return LearningView(learn_html=problem.learn_html, hints=hints_for(user=user, problem=problem),
+    return LearningView(learn_html=problem.learn_html, hints=_hints(user=user, problem=problem),
                         editorial_open=bool(reason), unlock_reason=reason)
 
 

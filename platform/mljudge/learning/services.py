@@ -14,6 +14,7 @@ from mljudge.core.refusals import Reason, Refused
 from mljudge.problemset.models import Problem
 
 from .models import EditorialUnlock, HintReveal, PlanStep, StudyPlan, UnlockReason
+from .selectors import locked_by_mock
 
 
 def _points_changed(*, user_id: int, problem_id: int) -> None:
@@ -24,9 +25,16 @@ def _points_changed(*, user_id: int, problem_id: int) -> None:
         best_result_recompute(user_id=user_id, problem_id=problem_id)
 
 
+def _not_in_a_mock(user: AbstractBaseUser) -> None:
+    """Hints and editorials are locked while the user's mock interview runs (learning.selectors.locked_by_mock)."""
+    if locked_by_mock(user=user):
+        raise Refused(Reason.LOCKED_IN_MOCK)
+
+
 def hint_reveal_next(*, user: AbstractBaseUser, problem: Problem) -> HintReveal:
     """Reveals the user's next hint of the problem (hints open strictly in order). A double click reveals one
     hint, not two: the second request finds the index taken and returns the same row."""
+    _not_in_a_mock(user)
     total = len(problem.hints_html or [])
     with transaction.atomic():
         index = HintReveal.objects.filter(user=user, problem=problem).count()
@@ -45,6 +53,7 @@ def hint_reveal_next(*, user: AbstractBaseUser, problem: Problem) -> HintReveal:
 def editorial_give_up(*, user: AbstractBaseUser, problem: Problem) -> EditorialUnlock:
     """Opens the editorial before solving: a forfeit (leaderboards.scoring.is_forfeit). An editorial already
     open (solved, or given up before) stays as it was."""
+    _not_in_a_mock(user)
     with transaction.atomic():
         unlock, created = EditorialUnlock.objects.get_or_create(
             user=user, problem=problem, defaults={"reason": UnlockReason.GAVE_UP, "unlocked_at": timezone.now()})

@@ -117,4 +117,34 @@ def test_the_problem_page_learning_view_costs_few_queries(make_user, hinted):
     user = make_user()
     with CaptureQueriesContext(connection) as queries:
         selectors.learning_view(user=user, problem=hinted)
-    assert len(queries) <= 4
+    # The reveals, the unlock, the solve, and (issue 16) whether a mock interview runs: one query each at most.
+    assert len(queries) <= 5
+
+
+
+def test_a_running_mock_interview_locks_hints_and_the_editorial(make_user, make_problem):
+    """Issue 16: hints and editorials are locked while a mock interview runs, on every problem, and open again
+    when it ends."""
+    from mljudge.assessments import policy
+    from mljudge.assessments.services import mock_end, mock_start
+    from mljudge.problemset.models import Problem
+
+    user = make_user()
+    problem = make_problem("locked-toy", hints=[("One", "first"), ("Two", "second")],
+                           editorial="## Approach\nSECRET-EDITORIAL")
+    make_problem("drawn-toy")
+    services.hint_reveal_next(user=user, problem=problem)
+    session = mock_start(user=user, minutes=policy.MOCK_LENGTHS[0], coding=1, with_design=False,
+                         pool=Problem.objects.filter(slug="drawn-toy"), source="difficulty", now=policy.now())
+    for write in (services.hint_reveal_next, services.editorial_give_up):
+        with pytest.raises(Refused) as refused:
+            write(user=user, problem=problem)
+        assert refused.value.reason is Reason.LOCKED_IN_MOCK
+    view = selectors.learning_view(user=user, problem=problem)
+    assert view.mock_locked and view.hints.revealed == [] and not view.editorial_open
+    with pytest.raises(Refused):
+        selectors.editorial_html(user=user, problem=problem)
+    mock_end(user=user, session_id=session.id, now=policy.now())
+    assert [h["title"] for h in selectors.learning_view(user=user, problem=problem).hints.revealed] == ["One"]
+    services.editorial_give_up(user=user, problem=problem)
+    assert "SECRET-EDITORIAL" in selectors.editorial_html(user=user, problem=problem)

@@ -94,6 +94,12 @@ def mock(data, *, twice=False):
     return post
 
 
+def hint_in_a_mock(c, w, h):
+    """ann starts a mock interview, then asks for a hint: locked while it runs."""
+    c.post(reverse("assessments:mock_home"), {"minutes": "10", "coding": "1"})
+    return c.post(reverse("learning:hint_next", args=["toy"]), **h)
+
+
 def _assignment(w):
     """One assignment in ada's cohort, due at DUE (made on first use)."""
     from mljudge.assessments.services import AssignmentData, assignment_save
@@ -193,6 +199,7 @@ CASES = [
     Case(Reason.MOCK_RUNNING, "ann", mock({"minutes": "10", "coding": "1"}, twice=True)),
     Case(Reason.MOCK_CHOICE, "ann", mock({"minutes": "7", "coding": "1"}),
          lambda w: {"lengths": ", ".join(map(str, MOCK_LENGTHS))}),
+    Case(Reason.LOCKED_IN_MOCK, "ann", hint_in_a_mock),
     Case(Reason.MOCK_NOTHING_TO_DRAW, "ann", mock({"minutes": "10", "coding": "1", "difficulty": "hard"})),
     Case(Reason.FORM_EXPIRED, "ann", lambda c, w, h: _without_csrf_token(w["ann"]).post(
         reverse("submissions:run", args=["toy"]), {"source": "x = 1\n"}, **h), shown="page"),
