@@ -16,8 +16,8 @@ app_image=${MLJUDGE_APP_IMAGE_NAME:-mljudge-app}
 mirror=${MLJUDGE_DEBIAN_MIRROR:-}
 BASE_PACKAGES="python3 python3-venv tini redis-server postgresql-15 ca-certificates"
 
-# One owner of the mirror rule: build-runner.sh's host_mirror (the Debian mirror this host's apt uses).
-eval "$(sed -n '/^host_mirror() {$/,/^}$/p' "$here/build-runner.sh")"
+# host_mirror (the Debian mirror this host's apt uses), host_pip: docker/lib.sh, shared with build-runner.sh.
+source "$here/lib.sh"
 
 build_base() {
   command -v debootstrap >/dev/null || { echo "debootstrap is not installed (apt-get install debootstrap)" >&2; exit 1; }
@@ -80,14 +80,6 @@ ensure_base() {
   docker tag "$base_tag" "$base_image:latest"
 }
 
-host_pip() {
-  local py
-  for py in "$project/.venv/bin/python" python3; do
-    if "$py" -m pip --version >/dev/null 2>&1; then echo "$py"; return 0; fi
-  done
-  echo "no pip on this host to fetch the wheels with (python3 -m pip)" >&2
-  return 1
-}
 
 # The build context (var/cache/app-build/): requirements and wheels, then the code as git sees it (tracked and
 # new files, nothing ignored), the built front-end and problems/.

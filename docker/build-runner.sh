@@ -15,22 +15,12 @@ torch_image=${MLJUDGE_RUNNER_TORCH_IMAGE_NAME:-$image-torch}
 mode=${MLJUDGE_RUNNER_BUILD:-auto}
 mirror=${MLJUDGE_DEBIAN_MIRROR:-}
 
-# The Debian mirror this host's apt already uses (deb822 .sources or one-line .list): the project names none.
-host_mirror() {
-  local f
-  for f in /etc/apt/sources.list.d/*.sources; do
-    [ -f "$f" ] || continue
-    awk 'BEGIN{RS="";FS="\n"} /(^|\n)Suites:[^\n]*bookworm( |\n|$)/ && /(^|\n)Types:[^\n]*deb( |\n|$)/ {
-           for (i = 1; i <= NF; i++) if ($i ~ /^URIs:/) { split($i, u, " "); print u[2]; exit } }' "$f"
-  done
-  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-    [ -f "$f" ] || continue
-    awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i !~ /^\[/) { if ($(i+1) == "bookworm") print $i; break } }' "$f"
-  done
-}
+# host_mirror, host_pip: docker/lib.sh (shared with build-app.sh).
+source "$here/lib.sh"
 
 # The NumPy image's hash covers this script too, so the torch image (built FROM it) follows it.
-inputs=$(cat "$here/build-runner.sh" "$here/runner.Dockerfile" "$here/runner-requirements.txt" | sha256sum | cut -c1-16)
+inputs=$(cat "$here/build-runner.sh" "$here/lib.sh" "$here/runner.Dockerfile" "$here/runner-requirements.txt" \
+  | sha256sum | cut -c1-16)
 tag="$image:$inputs"
 
 
@@ -107,14 +97,6 @@ torch_inputs=$({ echo "$inputs"; cat "$here/runner-torch.Dockerfile" "$here/runn
   | sha256sum | cut -c1-16)
 torch_tag="$torch_image:$torch_inputs"
 
-host_pip() {
-  local py
-  for py in "$project/.venv/bin/python" python3; do
-    if "$py" -m pip --version >/dev/null 2>&1; then echo "$py"; return 0; fi
-  done
-  echo "no pip on this host to download the torch wheels with (python3 -m pip)" >&2
-  return 1
-}
 
 build_torch() {
   if docker image inspect "$torch_tag" >/dev/null 2>&1; then
