@@ -3,10 +3,12 @@ Redis restart without persistence, a publish that failed) from one waiting its t
 
 Grading messages are interchangeable tickets (grading.queue: each claims the fairest queued row), so the
 question is a count, not which message names which row: the messages ready in the queue's Redis list (LLEN,
-with kombu's priority sub-lists). A message a worker has taken is no longer there: it is held unacknowledged
-while its task grades a RUNNING row, so it is not a ticket for a queued one."""
+with kombu's priority sub-lists), plus the messages workers hold unacknowledged (kombu's "unacked" hash) that
+are not grading a RUNNING row: a retry waiting out its countdown (a transient sandbox error, a hand-back) is
+held by a worker, not in the list, and is still a ticket for a queued row."""
 from __future__ import annotations
 
+import json
 import logging
 from urllib.parse import urlparse
 
@@ -20,9 +22,24 @@ _PRIORITY_SEP = "\x06\x16"
 _PRIORITY_STEPS = (3, 6, 9)
 
 
-def ready_messages(*, queue: str) -> int | None:
-    """How many messages wait in `queue` on the broker; None when that cannot be known (the broker is not
-    Redis, or does not answer within MLJUDGE_REDIS_TIMEOUT_S)."""
+# kombu's Redis transport keeps each message a worker has taken, until it is acknowledged, in this hash:
+# delivery tag -> JSON [message, exchange, routing key] (kombu.transport.redis.QoS.append).
+_UNACKED = "unacked"
+
+
+def _held(client, queue: str) -> int:
+    """Messages of `queue` that workers hold unacknowledged (reserved, running, or waiting for a countdown)."""
+    held = 0
+    for raw in client.hvals(_UNACKED):
+        try:
+            held += json.loads(raw)[2] == queue
+        except (ValueError, IndexError, TypeError):
+            continue
+    return held
+
+
+def message_counts(*, queue: str) -> tuple[int, int] | None:
+    """(ready in the queue, held unacknowledged by workers) for `queue`; None when that cannot be known."""
     import redis
 
     url = settings.CELERY_BROKER_URL
@@ -35,7 +52,7 @@ def ready_messages(*, queue: str) -> int | None:
             pipe = client.pipeline(transaction=False)
             for name in [queue] + [f"{queue}{_PRIORITY_SEP}{step}" for step in _PRIORITY_STEPS]:
                 pipe.llen(name)
-            return sum(pipe.execute())
+            return sum(pipe.execute()), _held(client, queue)
         finally:
             client.close()
     except redis.RedisError as exc:

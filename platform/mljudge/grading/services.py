@@ -143,6 +143,13 @@ def _grade_claimed(*, claim: Claim) -> Outcome:
                                   public_only=public_only, reveal_hidden=True,
                                   on_test=_progress_recorder(claim=claim, total=total))
     except versions.VersionUnavailable as exc:
+        if submission.sends >= settings.MLJUDGE_MAX_SENDS:
+            # Handed back (or re-sent) this often: no host has this version's folder or bundle. Our failure,
+            # said so, rather than a row queued for ever.
+            logger.error("submission %s: no worker host can grade its problem version: %s", submission_id, exc)
+            submission_give_up(submission_id=submission_id, status=Status.RUNNING, attempts=claim.attempts,
+                               detail=f"no worker host can grade this problem version ({exc})")
+            return Outcome.FAILED
         logger.warning("submission %s: handed back to the queue, not graded here: this host cannot grade %s",
                        submission_id, exc)
         states.submission_hand_back(claim=claim)
@@ -184,9 +191,10 @@ def stuck_submissions_sweep(*, limit: int = 500) -> SweepResult:
     - a RUNNING row whose worker went silent (states.stuck) goes back to QUEUED with a new message, or ends
       as system_error once its attempts are used up;
     - QUEUED rows get new messages only as many as the broker lacks: (queued rows) - (messages ready in the
-      grading queue), least recently sent first. Rows waiting behind a backlog have their messages in the
-      queue, so a burst is never multiplied; after Redis lost every message, every row comes back at the
-      next sweep. When the broker cannot be counted, a queued row is re-sent at most once per
+      grading queue) - (messages workers hold that grade no RUNNING row: retries waiting out a countdown),
+      least recently sent first. Rows waiting behind a backlog have their messages in the queue, and a retry
+      has its message in a worker, so neither a burst nor a retry chain is multiplied; after Redis lost every
+      message, every row comes back at the next sweep. When the broker cannot be counted, a queued row is re-sent at most once per
       MLJUDGE_STUCK_AFTER_S (states.unsent)."""
     result = SweepResult(requeued=[], resent=[], failed=[])
     silent = (Submission.objects.filter(states.stuck()).order_by("id")
@@ -208,11 +216,14 @@ def stuck_submissions_sweep(*, limit: int = 500) -> SweepResult:
 
 def _resend_lost(*, limit: int) -> list[int]:
     queued = Submission.objects.filter(status=Status.QUEUED, mode__in=queue.CODE_MODES)
-    ready = broker.ready_messages(queue=settings.CELERY_TASK_DEFAULT_QUEUE)
-    if ready is None:
+    counts = broker.message_counts(queue=settings.CELERY_TASK_DEFAULT_QUEUE)
+    if counts is None:
         candidates, missing = queued.filter(states.unsent()), limit
     else:
-        candidates, missing = queued, min(queued.count() - ready, limit)
+        ready, held = counts
+        running = Submission.objects.filter(status=Status.RUNNING, mode__in=queue.CODE_MODES).count()
+        waiting = max(held - running, 0)   # held messages beyond the ones grading a RUNNING row
+        candidates, missing = queued, min(queued.count() - ready - waiting, limit)
     if missing <= 0:
         return []
     ids = list(candidates.order_by(F("sent_at").asc(nulls_first=True), "id").values_list("id", flat=True)[:missing])

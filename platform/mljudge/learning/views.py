@@ -36,9 +36,13 @@ def hint_next(request, slug: str):
 def give_up(request, slug: str):
     """GET: the confirm step, which states the forfeit. POST: give up and show the editorial."""
     problem = problem_by_slug(slug=slug)
+    back = reverse("problemset:detail", args=[problem.slug])
     if request.method == "POST":
-        services.editorial_give_up(user=request.user, problem=problem)
-        return redirect(reverse("problemset:detail", args=[problem.slug]) + "#editorial")
+        try:
+            services.editorial_give_up(user=request.user, problem=problem)
+        except Refused as exc:   # a mock interview runs (learning.selectors.locked_by_mock)
+            return refusal_response(request, exc, back=back)
+        return redirect(back + "#editorial")
     return render(request, "learning/give_up.html", _learning_context(request, problem))
 
 

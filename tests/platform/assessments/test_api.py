@@ -49,6 +49,13 @@ def test_refusals_and_scopes(client, classroom, make_token, assignment_of):
     assert error_of(bad)["reason"] == "assignment_unknown_problem"
     backwards = api.post(f"/cohorts/{classroom['cohort'].id}/assignments", {**BODY, "due_at": BODY["opens_at"]})
     assert error_of(backwards)["reason"] == "assignment_times"
+    # A time without its zone is refused (422), never compared with an aware one (that was a 500).
+    naive = api.post(f"/cohorts/{classroom['cohort'].id}/assignments",
+                     {**BODY, "due_at": T0.replace(tzinfo=None).isoformat()})
+    assert (naive.status_code, error_of(naive)["reason"]) == (422, "invalid_request")
+    naive_extension = api.post(f"/assignments/{assignment.id}/extensions",
+                               {"username": "sam", "due_at": (T0 + timedelta(days=9)).replace(tzinfo=None).isoformat()})
+    assert (naive_extension.status_code, error_of(naive_extension)["reason"]) == (422, "invalid_request")
     early = api.post(f"/assignments/{assignment.id}/extensions", {"username": "sam", "due_at": T0.isoformat()})
     assert error_of(early)["reason"] == "extension_too_early"
     student = ApiClient(client, make_token(classroom["sam"], ["review", "read"]))

@@ -162,3 +162,22 @@ def test_instructors_see_reveals_and_give_ups(client, make_user, hinted, grade):
     assert "hint 1: " in roster  # the times, on hover
     review = client.get(reverse("review:submission", args=[submission.id])).content.decode()
     assert 'data-testid="learning-record"' in review and "2 hints" in review and "gave up" in review
+
+
+def test_giving_up_during_a_mock_interview_is_refused_not_a_500(client, make_user, make_problem):
+    from mljudge.assessments import policy
+    from mljudge.assessments.services import mock_start
+    from mljudge.learning.models import EditorialUnlock
+    from mljudge.problemset.models import Problem
+
+    user = make_user()
+    make_problem("locked-toy", hints=[("One", "first"), ("Two", "second")], editorial="## Approach\nSECRET-ED")
+    make_problem("drawn-toy")
+    mock_start(user=user, minutes=policy.MOCK_LENGTHS[0], coding=1, with_design=False,
+               pool=Problem.objects.filter(slug="drawn-toy"), source="difficulty", now=policy.now())
+    client.force_login(user)
+    response = client.post("/problems/locked-toy/give-up/", follow=True)
+    assert response.status_code == 200
+    assert "locked while your mock interview runs" in response.content.decode()
+    assert "SECRET-ED" not in response.content.decode()
+    assert not EditorialUnlock.objects.filter(user=user).exists()

@@ -109,6 +109,27 @@ def test_it_resends_only_what_the_broker_lost(queue, redis_url, synced_problems,
     assert llen(redis_url, queue) == 30
 
 
+def test_a_retry_held_by_a_worker_is_not_resent(queue, redis_url, synced_problems, make_user, many_in_flight):
+    """A retry waiting out its countdown (a transient sandbox error, a hand-back) is a message a worker holds
+    unacknowledged, not one in the list: the sweeper must not take its row for lost, or every sweep would start
+    another retry chain."""
+    import json
+
+    client = redis.Redis.from_url(redis_url)
+    row = submission_create(user=make_user(), problem=Problem.objects.get(slug=SLUG), source=REFERENCE,
+                            mode=Mode.SUBMIT)
+    raw = client.lpop(queue)   # a worker took it and holds it (kombu: the "unacked" hash)
+    client.hset("unacked", "tag-1", json.dumps([json.loads(raw), "", queue]))
+    try:
+        for _ in range(3):
+            assert services.stuck_submissions_sweep().resent == []
+        assert llen(redis_url, queue) == 0
+        client.hdel("unacked", "tag-1")   # the worker died and Redis lost it too: now it is lost
+        assert services.stuck_submissions_sweep().resent == [row.id]
+    finally:
+        client.hdel("unacked", "tag-1")
+
+
 def test_the_sweeper_runs_on_its_own_worker_behind_a_backlog(start_worker, queue, redis_url, synced_problems,
                                                             make_user, make_submission, many_in_flight):
     user, problem = make_user(), Problem.objects.get(slug=SLUG)

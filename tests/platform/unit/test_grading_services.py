@@ -128,7 +128,7 @@ def test_it_sweeps_stuck_rows_and_gives_up_after_the_last_attempt(make_user, mak
     went_quiet = make_submission(user, problem, status=Status.RUNNING, attempts=1, started_at=long_ago,
                                  heartbeat_at=long_ago)
     with mock.patch.object(services, "_send") as send, \
-            mock.patch.object(services.broker, "ready_messages", return_value=None):
+            mock.patch.object(services.broker, "message_counts", return_value=None):
         result = services.stuck_submissions_sweep()
     assert sorted(result.requeued) == [dead_worker.id, went_quiet.id]
     assert result.resent == [never_sent.id, lost_message.id]  # never sent first

@@ -144,6 +144,22 @@ def test_it_hands_the_row_back_unblamed_when_no_bundle_exists(two_versions, sett
     assert (done.verdict, done.attempts, graded_tests(done)) == (Verdict.ACCEPTED, 1, V1_TESTS)
 
 
+def test_a_version_no_host_can_grade_ends_as_a_system_error_after_max_sends(two_versions, settings):
+    """Handed back without end, the row would stay queued for ever: after MLJUDGE_MAX_SENDS messages it ends as
+    our failure, said so, never a user verdict."""
+    _, v2, submission = two_versions
+    ProblemBundle.objects.filter(content_hash=submission.problem_version.content_hash).delete()
+    settings.MLJUDGE_PROBLEMS_DIR = v2
+    settings.MLJUDGE_MAX_SENDS = 4
+    for _ in range(settings.MLJUDGE_MAX_SENDS - Submission.objects.get(id=submission.id).sends):
+        with pytest.raises(services.HandedBack):
+            services.submission_grade(submission_id=submission.id)
+    assert services.submission_grade(submission_id=submission.id) is services.Outcome.FAILED
+    row = Submission.objects.get(id=submission.id)
+    assert (row.status, row.verdict) == (Status.SYSTEM_ERROR, Verdict.SYSTEM_ERROR)
+    assert "no worker host can grade this problem version" in row.message
+
+
 def test_a_tampered_bundle_is_handed_back_not_graded(two_versions, settings):
     _, v2, submission = two_versions
     ProblemBundle.objects.filter(content_hash=submission.problem_version.content_hash).update(

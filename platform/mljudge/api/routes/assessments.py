@@ -9,7 +9,7 @@ from typing import Literal
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import StrictBool, StrictInt, StrictStr
+from pydantic import AwareDatetime, StrictBool, StrictInt, StrictStr
 
 from mljudge.accounts.selectors import display_name_for
 from mljudge.api.auth import scoped
@@ -51,8 +51,9 @@ class ItemIn(Schema):
 class AssignmentIn(Schema):
     title: StrictStr = Field(max_length=services.TITLE_MAX)
     description: StrictStr = Field("", max_length=10_000)
-    opens_at: datetime
-    due_at: datetime
+    # Times carry their zone ("…Z" or "+02:00"): a zone-less time would be read in nobody knows which (422).
+    opens_at: AwareDatetime
+    due_at: AwareDatetime
     problems: list[ItemIn] = Field(max_length=services.MAX_PROBLEMS + 1)
     late_policy: LatePolicy = LatePolicy.NONE
     late_percent_per_day: StrictInt = 10
@@ -63,7 +64,8 @@ class AssignmentIn(Schema):
 
 class ExtensionIn(Schema):
     username: StrictStr = Field(max_length=150)
-    due_at: datetime | None = Field(description="The student's own due time; null removes their extension.")
+    due_at: AwareDatetime | None = Field(description="The student's own due time, with its zone; null removes "
+                                                     "their extension.")
 
 
 class ExtensionOut(Schema):

@@ -211,6 +211,9 @@ MLJUDGE_MAX_ATTEMPTS = env_int("MLJUDGE_MAX_ATTEMPTS", 3, minimum=1)
 # A running row whose worker has not beaten for this long (the database's clock; it beats every sixth of it)
 # is taken over, whatever host it ran on (grading.states.silent).
 MLJUDGE_STUCK_AFTER_S = env_int("MLJUDGE_STUCK_AFTER_S", 30, minimum=1)
+# A row whose grading messages were sent this often (hand-backs by hosts without its problem version, re-sends)
+# ends as a system error instead of circling for ever (grading.services).
+MLJUDGE_MAX_SENDS = env_int("MLJUDGE_MAX_SENDS", 100, minimum=2)
 # The sweeper (its own queue and worker, MLJUDGE_SWEEP_QUEUE) runs this often: re-queues silent rows and
 # re-sends the messages the broker lost. Cheap: a few indexed queries and one LLEN.
 MLJUDGE_SWEEP_EVERY_S = env_int("MLJUDGE_SWEEP_EVERY_S", 10, minimum=1)
