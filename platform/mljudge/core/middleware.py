@@ -1,6 +1,7 @@
 from django.core.exceptions import RequestDataTooBig
 from django.http import UnreadablePostError
 
+from .rawforms import MULTIPART, URLENCODED, form_utf8_error
 from .refusals import Reason, Refused, refusal_response
 from .views import request_too_big
 
@@ -40,7 +41,14 @@ class RequestTooBigMiddleware:
         try:
             if getattr(view_func, "reads_raw_body", False):
                 request.body  # noqa: B018  (read whole first: the form is then parsed from this copy)
+            elif request.content_type in (URLENCODED, MULTIPART) and not request.path.startswith("/api/"):
+                # Every other form: its fields must be UTF-8 (core.rawforms), judged on the bytes sent.
+                refusal = form_utf8_error(request)
+                if refusal is not None:
+                    return refusal_response(request, refusal)
             request.POST  # noqa: B018  (parses the form, or raises)
+        except Refused as exc:   # a malformed multipart body
+            return refusal_response(request, exc)
         except RequestDataTooBig:
             return request_too_big(request, view=view_func)
         except UnreadablePostError:

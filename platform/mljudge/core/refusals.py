@@ -80,6 +80,7 @@ class Reason(StrEnum):
     RATE_LIMITED = "rate_limited"
     FORM_TOO_LARGE = "form_too_large"
     FORM_MALFORMED = "form_malformed"     # a multipart body that breaks the format (core.rawforms)
+    FORM_NOT_UTF8 = "form_not_utf8"       # a form field whose bytes are not UTF-8 (core.rawforms.form_utf8_error)
     BODY_INCOMPLETE = "body_incomplete"   # shorter than its Content-Length, or stalled (core.middleware)
     BAD_REQUEST = "bad_request"
     NOT_ALLOWED = "not_allowed"
@@ -194,6 +195,8 @@ REFUSALS: dict[Reason, Rule] = {
                                       "on this site.", title="Too large"),
     Reason.FORM_MALFORMED: Rule(_400, "Nothing was stored: the form could not be read because {detail}.",
                                 title="Bad request"),
+    Reason.FORM_NOT_UTF8: Rule(_400, "Nothing was stored: the field \u201c{field}\u201d is not UTF-8 text (at byte "
+                                     "{position}); send the form as UTF-8.", title="Bad request"),
     Reason.BODY_INCOMPLETE: Rule(_400, "Nothing was stored: the request ended before all of it arrived (the "
                                        "connection was cut or stalled). Try again.", title="Bad request"),
     Reason.BAD_REQUEST: Rule(_400, "The site could not understand what your browser sent. Reload the page and "

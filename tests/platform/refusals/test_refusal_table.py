@@ -211,6 +211,11 @@ CASES = [
         reverse("submissions:run", args=["toy"]), data=UNCLOSED_MULTIPART,
         content_type="multipart/form-data; boundary=XyZ", **h),
          lambda w: {"detail": "it ends without its closing multipart boundary (was the upload cut short?)"}),
+    # Any form, not only the code's: a design answer in latin-1 (é = 0xE9) is refused, not stored as U+FFFD.
+    Case(Reason.FORM_NOT_UTF8, "ann", lambda c, w, h: c.post(
+        reverse("submissions:answer", args=[w["essay"].slug]), data=b"answer=caf%E9",
+        content_type="application/x-www-form-urlencoded", **h), lambda w: {"field": "answer", "position": 3},
+         shown="page"),
     Case(Reason.FORM_TOO_LARGE, "ada", review("comment", "submission", {"body": "a" * 2_000}),
          lambda w: {"limit": 1_000}, shown="page", settings={"DATA_UPLOAD_MAX_MEMORY_SIZE": 1_000}),
 ]
