@@ -19,7 +19,7 @@ from mljudge.submissions.models import Mode, Status, Submission
 
 from . import broker, queue, states
 from .reports import grading_problem, progress_recorder, report_fields
-from .sandboxes import sandbox_pool
+from .sandboxes import sandbox_engine_ready, sandbox_pool
 # The pipeline's transitions, re-exported for its callers (tasks, tests); defined once, in grading.states.
 from .states import Claim, submission_claim, submission_give_up, submission_release, worker_identity  # noqa: F401
 
@@ -105,6 +105,9 @@ def submission_claim_next(*, submission_id: int) -> Claim | None:
 def submission_grade(*, submission_id: int) -> Outcome:
     """Claims (fairly), grades outside any transaction, stores. Raises TransientGradingError to ask for a
     retry."""
+    if not sandbox_engine_ready():
+        # Nothing claimed, no attempt used: the task retries with back-off until the engine answers again.
+        raise TransientGradingError("the sandbox engine is not reachable")
     claim = submission_claim_next(submission_id=submission_id)
     if claim is None:
         return Outcome.NOT_CLAIMED
