@@ -59,6 +59,16 @@ class DockerSandbox(Backend):
         if reap:
             self.reap_orphans()
 
+    def ping(self) -> bool:
+        """Whether the engine answers now (a worker asks before it claims a row: grading.sandboxes). On a new
+        connection, as a container start opens one: a kept-alive connection still answers while a stopping
+        daemon has already closed its socket."""
+        try:
+            self.client.api.close()   # idle kept-alive connections only; requests in flight are not touched
+            return bool(self.client.ping())
+        except Exception:  # noqa: BLE001  (docker-py raises requests' errors too when the socket is gone)
+            return False
+
     def reap_orphans(self) -> int:
         """Removes sandbox containers left behind by graders on this host that are no longer running.
         Best effort: another grader may be removing the same container (409), the engine may be slow; none

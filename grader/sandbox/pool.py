@@ -52,6 +52,11 @@ class SandboxPool:
         if closed:
             self._drain()
 
+    def engine_ready(self) -> bool:
+        """Whether a sandbox could start now: the backend's engine answers (backends without one: always)."""
+        ping = getattr(self.backend, "ping", None)
+        return ping() if ping is not None else True
+
     def wait_full(self, timeout: float = 60.0) -> None:
         """Blocks until every sandbox of the pool is started (benchmarks: measure a warm pool)."""
         deadline = time.monotonic() + timeout

@@ -82,3 +82,19 @@ def test_a_run_whose_caller_raises_leaves_no_container(docker_sandbox):
     while containers(docker_sandbox) - before and time.monotonic() < deadline:
         time.sleep(0.2)
     assert containers(docker_sandbox) - before == set()
+
+
+
+def test_a_pool_tells_whether_its_engine_answers(docker_sandbox):
+    # grading asks before it claims a row: a worker whose engine is down must not burn the rows' attempts.
+    import docker
+
+    with SandboxPool(docker_sandbox, size=1, limits=LIMITS) as pool:
+        pool.wait_full()
+        assert pool.engine_ready()
+        real = docker_sandbox.client
+        docker_sandbox.client = docker.DockerClient(base_url="unix:///nonexistent/docker.sock", version="1.41")   # the engine gone
+        try:
+            assert not pool.engine_ready()
+        finally:
+            docker_sandbox.client = real

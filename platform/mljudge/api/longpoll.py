@@ -20,20 +20,30 @@ MAX_WAITING = 2       # open waits per user, counted in the shared cache (every 
 
 
 @contextmanager
-def waiting_slot(*, user_id: int) -> Iterator[None]:
-    """Holds one of the user's MAX_WAITING slots while the block runs; Refused (429) when none is free. The
-    counter expires on its own shortly after the longest wait, so a process killed mid-wait frees its slot."""
+def waiting_slot(*, user_id: int) -> Iterator[bool]:
+    """Holds one of the user's MAX_WAITING slots while the block runs and yields True; Refused (429) when none is
+    free. The counter expires on its own shortly after the longest wait, so a process killed mid-wait frees its
+    slot. Yields False, holding nothing, when the counter cannot be kept (Redis unreachable: the cache then
+    raises ValueError for incr, core.caches.ForgivingRedisCache): the caller answers at once instead of
+    waiting. Without the shared count nothing caps the web threads one user holds, and an answer at once costs
+    one read (clients poll again; the CLI paces polls that bring no news)."""
     key = f"api:waiting:{user_id}"
-    cache.add(key, 0, timeout=MAX_WAIT_S + 10)
-    count = cache.incr(key)
+    try:
+        cache.add(key, 0, timeout=MAX_WAIT_S + 10)
+        count = cache.incr(key)
+    except ValueError:   # unreachable (or the key expired between add and incr): no wait this time
+        count = None
+    if count is None:
+        yield False
+        return
     try:
         if count > MAX_WAITING:
             raise Refused(Reason.WAIT_LIMIT, count=MAX_WAITING)
-        yield
+        yield True
     finally:
         try:
             cache.decr(key)
-        except ValueError:   # expired meanwhile
+        except ValueError:   # expired meanwhile, or the cache went away
             pass
 
 

@@ -45,6 +45,17 @@ def sandbox_pool(runtime: grader.Runtime | str = grader.Runtime.NUMPY) -> grader
         return _pools[runtime]
 
 
+def sandbox_engine_ready() -> bool:
+    """Whether this process's pools could start a sandbox now (Docker: the engine answers a ping). Asked before
+    a row is claimed (grading.services.submission_grade): with the engine down, every message of a backlog would
+    claim a row, fail and release it within milliseconds, using up the rows' attempts long before the back-off
+    of any retry (issue 15 fault suite: a dockerd restart ended 10 of 30 queued submissions as system errors).
+    No pool yet: ready (the first claim builds one and reports what fails)."""
+    with _lock:
+        pools = list(_pools.values())
+    return all(pool.engine_ready() for pool in pools)
+
+
 class _Pools:
     """Every runtime's pool, for code that grades problems of any runtime (grader.validate.check_problem):
     grader.grade asks it for the problem's."""

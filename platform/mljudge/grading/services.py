@@ -19,7 +19,7 @@ from mljudge.submissions.models import Mode, Status, Submission
 
 from . import broker, queue, states, versions
 from .reports import progress_recorder, report_fields
-from .sandboxes import sandbox_pool
+from .sandboxes import sandbox_engine_ready, sandbox_pool
 # The pipeline's transitions, re-exported for its callers (tasks, tests); defined once, in grading.states.
 from .states import Claim, submission_claim, submission_give_up, submission_release, worker_identity  # noqa: F401
 
@@ -35,6 +35,11 @@ class Outcome(enum.StrEnum):
 
 class TransientGradingError(Exception):
     """The sandbox failed in a way worth retrying; the row is back in `queued`."""
+
+
+class EngineDown(TransientGradingError):
+    """This worker's Docker engine does not answer: nothing was claimed, no attempt used; the task retries soon
+    (tasks.ENGINE_DOWN_RETRY_S), since the engine is usually back within seconds (a daemon restart)."""
 
 
 # The database cannot be reached (down, restarting, a connection cut): transient, the task retries with
@@ -110,6 +115,9 @@ def submission_claim_next(*, submission_id: int) -> Claim | None:
 def submission_grade(*, submission_id: int) -> Outcome:
     """Claims (fairly), grades outside any transaction, stores. Raises TransientGradingError to ask for a
     retry."""
+    if not sandbox_engine_ready():
+        # Nothing claimed, no attempt used: the task retries with back-off until the engine answers again.
+        raise EngineDown("the sandbox engine is not reachable")
     claim = submission_claim_next(submission_id=submission_id)
     if claim is None:
         return Outcome.NOT_CLAIMED

@@ -11,6 +11,12 @@ from . import rejudge, services
 logger = logging.getLogger("mljudge.grading")
 
 
+# While the engine is down a retry claims nothing, so retrying often costs nothing but a message: the grade
+# resumes within this long of the engine's return (a doubling back-off reached a minute and missed the goal
+# of recovering from a daemon restart within 60 s: docs/performance.md, "Faults and time to recover").
+ENGINE_DOWN_RETRY_S = 5
+
+
 def _backoff_s(retries: int) -> float:
     return min(settings.MLJUDGE_RETRY_BACKOFF_S * 2 ** retries, 60)
 
@@ -19,6 +25,8 @@ def _backoff_s(retries: int) -> float:
 def grade_submission(self, submission_id: int) -> str:
     try:
         return services.submission_grade(submission_id=submission_id)
+    except services.EngineDown as exc:
+        raise self.retry(exc=exc, countdown=min(_backoff_s(self.request.retries), ENGINE_DOWN_RETRY_S))
     except services.TransientGradingError as exc:
         # The row's attempt counter bounds the retries; here only the back-off. A hand-back (HandedBack) uses
         # no attempt, so its back-off is capped too: the row waits for a host that has its problem version.

@@ -3,6 +3,7 @@ the pages' services (quotas, source checks, visibility), and only the solver vie
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 
@@ -297,6 +298,21 @@ def test_a_long_poll_waits_at_most_as_long_as_asked(api_client, make_user, make_
     started = time.monotonic()
     assert api.get(f"/submissions/{submission.id}", {"wait": "5"}).json()["final"] is True
     assert time.monotonic() - started < 0.5   # final already: no wait at all
+
+
+def test_a_long_poll_answers_at_once_while_redis_is_down(api_client, make_user, make_submission, toy, settings):
+    # The open-wait counter lives in the cache; with Redis unreachable the wait is skipped, not a 500.
+    user = make_user()
+    submission = make_submission(user, toy)
+    api = api_client(user, ["read"])
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]   # closed again: nothing listens there
+    settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": f"redis://127.0.0.1:{port}/0"}}
+    started = time.monotonic()
+    response = api.get(f"/submissions/{submission.id}", {"wait": "5"})
+    assert response.status_code == 200 and response.json()["status"] == "queued"
+    assert time.monotonic() - started < 2.5
 
 
 @pytest.mark.django_db(transaction=True)

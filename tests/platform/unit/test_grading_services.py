@@ -102,6 +102,19 @@ def test_it_requeues_on_a_transient_sandbox_error_then_gives_up(softmax, make_us
     assert "not caused by your code" in submission.message
 
 
+def test_it_claims_nothing_while_the_sandbox_engine_is_down(softmax, make_user, make_submission):
+    # A backlog's messages would otherwise claim, fail and release the same rows within milliseconds, using up
+    # their attempts before any back-off (a dockerd restart in benchmarks/fault_recovery.py).
+    submission = make_submission(make_user(), softmax, source=REFERENCE)
+    with mock.patch.object(services, "sandbox_engine_ready", return_value=False):
+        for _ in range(5):
+            with pytest.raises(services.EngineDown, match="not reachable"):
+                services.submission_grade(submission_id=submission.id)
+    submission.refresh_from_db()
+    assert (submission.status, submission.attempts) == (Status.QUEUED, 0)
+    assert services.submission_grade(submission_id=submission.id) is services.Outcome.GRADED
+
+
 def test_it_does_not_retry_a_permanent_sandbox_error(softmax, make_user, make_submission):
     submission = make_submission(make_user(), softmax, source=REFERENCE)
     with mock.patch.object(services, "sandbox_pool", return_value=FailingSandbox(transient=False)):

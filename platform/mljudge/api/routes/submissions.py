@@ -125,8 +125,9 @@ def submission_detail(request: HttpRequest, submission_id: int, poll: Query[Long
     submission = read()
     seen = _progress_rows(submission) if poll.seen is None else poll.seen
     if poll.wait and not _changed(submission, seen):
-        with waiting_slot(user_id=request.user.pk):
-            submission = wait_for(read=read, changed=lambda s: _changed(s, seen), seconds=poll.wait)
+        with waiting_slot(user_id=request.user.pk) as may_wait:
+            if may_wait:   # else the cache is down: answered at once (api.longpoll)
+                submission = wait_for(read=read, changed=lambda s: _changed(s, seen), seconds=poll.wait)
     return submission_payload(submission=submission)
 
 
