@@ -34,6 +34,8 @@ class Assignment(models.Model):
     counting = models.CharField(max_length=8, choices=Counting.choices, default=Counting.LAST)
     hide_results = models.CharField(max_length=16, choices=HideResults.choices, default=HideResults.NO)
     published_at = models.DateTimeField(null=True, blank=True)           # "publish grades"
+    # When the results hidden until the due time were recorded (services.results_record_due): the sweep's mark.
+    results_recorded_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -70,6 +72,7 @@ class Extension(models.Model):
     due_at = models.DateTimeField()
     granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     granted_at = models.DateTimeField(auto_now=True)
+    results_recorded_at = models.DateTimeField(null=True, blank=True)   # as Assignment's, for this student's due
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["assignment", "user"], name="extension_unique")]

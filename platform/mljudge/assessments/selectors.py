@@ -201,25 +201,63 @@ class Hiding:
     hide_results: str
 
 
-def hiding_assignments(*, user_id: int) -> list[Hiding]:
-    """The assignments that may hide this user's results (one query when there are none, three otherwise)."""
-    assignments = list(Assignment.objects.filter(cohort_id__in=_member_cohorts(user=user_id),
-                                                 published_at__isnull=True)
-                       .exclude(hide_results=policy.HideResults.NO))
+def _hidings(*, user_id: int | None) -> list[tuple[Q, Hiding]]:
+    """(whose submissions, Hiding) for every unpublished assignment that hides results: of one user (one query
+    when there are none, three otherwise), or of everybody (`user_id` None: its members by a subquery, one Hiding
+    for those on the assignment's own due time and one per extension)."""
+    assignments = Assignment.objects.filter(published_at__isnull=True).exclude(hide_results=policy.HideResults.NO)
+    if user_id is not None:
+        assignments = assignments.filter(cohort_id__in=_member_cohorts(user=user_id))
+    assignments = list(assignments)
     if not assignments:
         return []
     items: dict[int, set[int]] = defaultdict(set)
     for assignment_id, problem_id in AssignmentProblem.objects.filter(
             assignment__in=assignments).values_list("assignment_id", "problem_id"):
         items[assignment_id].add(problem_id)
-    extensions = dict(Extension.objects.filter(assignment__in=assignments, user_id=user_id)
-                      .values_list("assignment_id", "due_at"))
+    extensions: dict[int, dict[int, datetime]] = defaultdict(dict)
+    rows = Extension.objects.filter(assignment__in=assignments)
+    for assignment_id, who, due in (rows if user_id is None else rows.filter(user_id=user_id)).values_list(
+            "assignment_id", "user_id", "due_at"):
+        extensions[assignment_id][who] = due
+
+    def hiding(a: Assignment, extension_due: datetime | None) -> Hiding:
+        due = policy.effective_due(due_at=a.due_at, extension_due_at=extension_due)
+        return Hiding(problem_ids=frozenset(items[a.id]), opens_at=a.opens_at, due=due,
+                      cutoff=policy.cutoff(late_policy=a.late_policy, cutoff_days=a.late_cutoff_days, due=due),
+                      hide_results=a.hide_results)
+
     out = []
     for a in assignments:
-        due = policy.effective_due(due_at=a.due_at, extension_due_at=extensions.get(a.id))
-        out.append(Hiding(problem_ids=frozenset(items[a.id]), opens_at=a.opens_at, due=due,
-                          cutoff=policy.cutoff(late_policy=a.late_policy, cutoff_days=a.late_cutoff_days, due=due),
-                          hide_results=a.hide_results))
+        if user_id is not None:
+            out.append((Q(user_id=user_id), hiding(a, extensions[a.id].get(user_id))))
+            continue
+        members = Q(user_id__in=Membership.objects.filter(cohort_id=a.cohort_id, role=CohortRole.MEMBER,
+                                                         status=MembershipStatus.ACCEPTED).values("user_id"))
+        out.append((members & ~Q(user_id__in=list(extensions[a.id])), hiding(a, None)))
+        out.extend((members & Q(user_id=who), hiding(a, due)) for who, due in extensions[a.id].items())
+    return out
+
+
+def hiding_assignments(*, user_id: int) -> list[Hiding]:
+    """The assignments that may hide this user's results (one query when there are none, three otherwise)."""
+    return [h for _, h in _hidings(user_id=user_id)]
+
+
+def hidden_results(*, now: datetime | None = None, user_id: int | None = None) -> Q:
+    """The one rule of issue 16 for everything that counts results: a Q matching the submissions whose results
+    are hidden now (results_hidden_until's rule, for a query), of one user or of everybody. Every reader of "did
+    this user solve it / what did it score" excludes it: the leaderboards' BestResult, the catalogue's mark, the
+    profile's counts, plan progress, editorial unlocks, the problem's verdict counts. Costs _hidings' queries once;
+    its size grows with the unpublished hiding assignments (and their extensions), not with the submissions."""
+    now = now or policy.now()
+    out = Q(pk__in=[])   # matches nothing: exclude() keeps every row
+    for who, h in _hidings(user_id=user_id):
+        if not policy.results_hidden_until(hide_results=h.hide_results, published_at=None, due=h.due, now=now):
+            continue
+        clause = who & Q(problem_id__in=h.problem_ids, mode__in=COUNTED_MODES, created_at__gte=h.opens_at,
+                         created_at__lte=h.cutoff)
+        out |= clause
     return out
 
 

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import csv
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from mljudge.accounts.selectors import display_name_for
 from mljudge.cohorts.selectors import cohort_for_instructor, cohort_members
 from mljudge.core.refusals import Reason, Refused
 from mljudge.problemset.models import Kind, Problem
+from mljudge.submissions.models import Submission
 
 from . import policy, selectors
 from .models import (Assignment, AssignmentProblem, Counting, Extension, HideResults, LatePolicy, MockProblem,
@@ -82,6 +84,7 @@ def assignment_save(*, instructor: AbstractBaseUser, cohort_id: int, data: Assig
               "due_at": data.due_at, "late_policy": data.late_policy, "counting": data.counting,
               "late_percent_per_day": data.late_percent_per_day if per_day else 0,
               "late_cutoff_days": data.late_cutoff_days if per_day else 0, "hide_results": data.hide_results}
+    before: set[int] = set()
     with transaction.atomic():
         if assignment_id is None:
             assignment = Assignment.objects.create(cohort=cohort, created_by=instructor, **fields)
@@ -91,11 +94,15 @@ def assignment_save(*, instructor: AbstractBaseUser, cohort_id: int, data: Assig
                 raise Http404("No such assignment")
             for name, value in fields.items():
                 setattr(assignment, name, value)
+            assignment.results_recorded_at = None   # a new due time: the sweep records again once it passes
             assignment.save()
+            before = set(assignment.items.values_list("problem_id", flat=True))
             assignment.items.all().delete()
         AssignmentProblem.objects.bulk_create([
             AssignmentProblem(assignment=assignment, problem=problem, points=points, position=n)
             for n, (problem, points) in enumerate(problems)])
+    # What it hides may have changed (its times, its rule, its problems, old ones included).
+    results_record(assignment=assignment, problem_ids=before | {p.pk for p, _ in problems})
     return assignment
 
 
@@ -104,10 +111,18 @@ def assignment_publish(*, instructor: AbstractBaseUser, assignment_id: int, now:
     """Publishes the grades (hidden results become visible), or withdraws the publication."""
     assignment = selectors.assignment_for_instructor(user=instructor, assignment_id=assignment_id)
     if publish:
-        Assignment.objects.filter(id=assignment.id, published_at__isnull=True).update(published_at=now)
+        # Unmarked until recorded: if recording dies half-way, the sweep (results_record_due) finishes it.
+        changed = Assignment.objects.filter(id=assignment.id, published_at__isnull=True).update(
+            published_at=now, results_recorded_at=None)
     else:
-        Assignment.objects.filter(id=assignment.id).update(published_at=None)
+        changed = Assignment.objects.filter(id=assignment.id, published_at__isnull=False).update(
+            published_at=None, results_recorded_at=None)
     assignment.refresh_from_db()
+    if changed:
+        results_record(assignment=assignment)
+        if publish:
+            Assignment.objects.filter(id=assignment.id, results_recorded_at__isnull=True).update(
+                results_recorded_at=now)
     return assignment
 
 
@@ -120,12 +135,67 @@ def extension_grant(*, instructor: AbstractBaseUser, assignment_id: int, usernam
         raise AssessmentRefused(Reason.EXTENSION_NOT_MEMBER, username=username.strip()[:150] or "(nobody)")
     if due_at is None:
         Extension.objects.filter(assignment=assignment, user=student).delete()
+        results_record(assignment=assignment, user_ids=[student.pk])
         return None
     if due_at <= assignment.due_at:
         raise AssessmentRefused(Reason.EXTENSION_TOO_EARLY, due=f"{assignment.due_at:%Y-%m-%d %H:%M}")
-    extension, _ = Extension.objects.update_or_create(assignment=assignment, user=student,
-                                                      defaults={"due_at": due_at, "granted_by": instructor})
+    extension, _ = Extension.objects.update_or_create(assignment=assignment, user=student, defaults={
+        "due_at": due_at, "granted_by": instructor, "results_recorded_at": None})
+    results_record(assignment=assignment, user_ids=[student.pk])   # hidden again until their own due time
     return extension
+
+
+# --- hidden results: recorded when the hiding ends -----------------------------------------------------
+
+def results_record(*, assignment: Assignment, user_ids: Iterable[int] | None = None,
+                   problem_ids: Iterable[int] | None = None) -> int:
+    """After what an assignment hides changed (grades published or withdrawn, a due time passed, an edit, an
+    extension): re-derives what its students' results count for, as selectors.hidden_results now says — the
+    leaderboards' BestResult (which bumps the cached pages' revisions) and the editorial an accepted solve opens —
+    for each member × problem with a submission. Each pair in its own short transaction (the same as a grade's),
+    so a large cohort never holds its users' locks together; running it twice changes nothing. Returns the pairs."""
+    from mljudge.leaderboards.services import best_result_recompute
+    from mljudge.learning.services import editorial_unlock_on_solve
+
+    problems = (list(problem_ids) if problem_ids is not None
+                else AssignmentProblem.objects.filter(assignment=assignment).values("problem_id"))
+    pairs = Submission.objects.filter(user_id__in=cohort_members(cohort=assignment.cohort).values("pk"),
+                                      problem_id__in=problems, mode__in=selectors.COUNTED_MODES)
+    if user_ids is not None:
+        pairs = pairs.filter(user_id__in=list(user_ids))
+    done = 0
+    for user_id, problem_id in pairs.order_by().values_list("user_id", "problem_id").distinct():
+        with transaction.atomic():
+            best_result_recompute(user_id=user_id, problem_id=problem_id)
+            editorial_unlock_on_solve(user_id=user_id, problem_id=problem_id)
+        done += 1
+    return done
+
+
+def results_record_due(*, now: datetime) -> int:
+    """The sweep (a beat task every minute): records the results of assignments that stopped hiding them —
+    published ones whose recording did not finish, and those hidden until a due time that has passed (the
+    assignment's own for the students without a later extension, then each extension's). Marked only after
+    recording, so a sweep that died half-way is redone by the next (recording is idempotent). Bounded: each
+    publication and each due time is recorded once (an edit, an extension or a withdrawal clears the mark)."""
+    done = 0
+    ended = (Q(published_at__isnull=False) | Q(hide_results=HideResults.UNTIL_DUE, due_at__lte=now))
+    assignments = (Assignment.objects.filter(ended, results_recorded_at__isnull=True)
+                   .exclude(hide_results=HideResults.NO).select_related("cohort"))
+    for assignment in assignments:
+        students = cohort_members(cohort=assignment.cohort).values_list("pk", flat=True)
+        if assignment.published_at is None:
+            students = students.exclude(pk__in=Extension.objects.filter(assignment=assignment, due_at__gt=now)
+                                        .values("user_id"))
+        done += results_record(assignment=assignment, user_ids=list(students))
+        Assignment.objects.filter(id=assignment.id, results_recorded_at__isnull=True).update(results_recorded_at=now)
+    extensions = Extension.objects.filter(
+        assignment__hide_results=HideResults.UNTIL_DUE, assignment__published_at__isnull=True,
+        results_recorded_at__isnull=True, due_at__lte=now).select_related("assignment__cohort")
+    for extension in extensions:
+        done += results_record(assignment=extension.assignment, user_ids=[extension.user_id])
+        Extension.objects.filter(id=extension.id, results_recorded_at__isnull=True).update(results_recorded_at=now)
+    return done
 
 
 def _points(value: float | None) -> str:

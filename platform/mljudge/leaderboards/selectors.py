@@ -17,6 +17,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from mljudge.assessments.selectors import hidden_results
 from mljudge.core.text import lookup_text
 from mljudge.problemset.models import Kind, Problem, Topic
 from mljudge.submissions.models import Mode, Status, Submission, Verdict
@@ -219,7 +220,7 @@ def problem_stats(*, problem: Problem) -> ProblemStats:
 
 def _problem_stats(*, problem: Problem) -> ProblemStats:
     by_verdict = dict(Submission.objects.filter(problem=problem, mode=Mode.SUBMIT, status=Status.GRADED)
-                      .values_list("verdict").annotate(n=Count("id")).order_by())
+                      .exclude(hidden_results()).values_list("verdict").annotate(n=Count("id")).order_by())
     users = BestResult.objects.filter(problem=problem).aggregate(tried=Count("id"), solved=Count("id", filter=Q(solved=True)))
     return ProblemStats(attempts=sum(by_verdict.values()), accepted=by_verdict.get(Verdict.ACCEPTED, 0),
                         users_tried=users["tried"], users_solved=users["solved"],
@@ -234,7 +235,7 @@ def with_solve_stats(problems: QuerySet[Problem]) -> QuerySet[Problem]:
         return Coalesce(Subquery(rows.filter(problem=OuterRef("pk")).order_by().values("problem")
                                  .annotate(n=Count("id")).values("n")[:1], output_field=IntegerField()), 0)
 
-    graded = Submission.objects.filter(mode=Mode.SUBMIT, status=Status.GRADED)
+    graded = Submission.objects.filter(mode=Mode.SUBMIT, status=Status.GRADED).exclude(hidden_results())
     return problems.annotate(graded_count=counted(graded),
                              accepted_count=counted(graded.filter(verdict=Verdict.ACCEPTED)),
                              solved_count=counted(BestResult.objects.filter(solved=True)))
@@ -279,8 +280,9 @@ def profile_for_viewer(*, username: str, viewer: AbstractBaseUser, today: date |
     for day, n in per_day:
         week = day - timedelta(days=day.weekday())
         weeks[week] = weeks.get(week, 0) + n
-    rates = Submission.objects.filter(user=person, mode=Mode.SUBMIT, status=Status.GRADED).aggregate(
-        graded=Count("id"), accepted=Count("id", filter=Q(verdict=Verdict.ACCEPTED)))
+    rates = (Submission.objects.filter(user=person, mode=Mode.SUBMIT, status=Status.GRADED)
+             .exclude(hidden_results(user_id=person.pk)).aggregate(
+        graded=Count("id"), accepted=Count("id", filter=Q(verdict=Verdict.ACCEPTED))))
     recent = list(Submission.objects.filter(user=person).exclude(mode=Mode.RUN).select_related("problem")
                   .only("id", "user_id", "mode", "status", "verdict", "score", "score_override", "passed", "total", "created_at",
                         "problem__slug", "problem__title", "problem__kind",

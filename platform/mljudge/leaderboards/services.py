@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from mljudge.assessments.selectors import hidden_results
 from mljudge.learning.models import EditorialUnlock, HintReveal, UnlockReason
 from mljudge.problemset.models import Kind, Problem
 from mljudge.submissions.models import Mode, Status, Submission
@@ -57,8 +58,15 @@ def _learning(**filters) -> dict[tuple[int, int], Learning]:
             for key in {*hints, *gave_up}}
 
 
-def _graded(**filters) -> Iterable[dict]:
-    return Submission.objects.filter(mode=Mode.SUBMIT, status=Status.GRADED, **filters).values(*_FIELDS)
+def _graded(*, user_id: int | None = None, **filters) -> Iterable[dict]:
+    """The graded submissions that count, those whose results an assignment hides from their author left out
+    (assessments.selectors.hidden_results) until the hiding ends and assessments.services.results_record
+    recomputes them."""
+    hidden = hidden_results(user_id=user_id)
+    if user_id is not None:
+        filters["user_id"] = user_id
+    return (Submission.objects.filter(mode=Mode.SUBMIT, status=Status.GRADED, **filters).exclude(hidden)
+            .values(*_FIELDS))
 
 
 def _summarise(*, rules: ProblemRules, rows: list[dict], learning: Learning = Learning()) -> dict | None:

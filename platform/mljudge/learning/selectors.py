@@ -11,18 +11,31 @@ from django.http import Http404
 
 from mljudge.core.refusals import Reason, Refused
 from mljudge.leaderboards import scoring
-from mljudge.problemset.models import Kind, Problem
+from mljudge.problemset.models import Problem
 from mljudge.submissions.models import Mode, Status, Submission, Verdict
 
 from .models import EditorialUnlock, HintReveal, PlanStep, StudyPlan, UnlockReason
 
 
+# An accepted submission, or (design) a published grade: what opens the editorial without a forfeit and counts
+# as a solved step of a plan.
+SOLVING = Q(status=Status.GRADED) & (Q(mode=Mode.SUBMIT, verdict=Verdict.ACCEPTED) | Q(mode=Mode.DESIGN))
+
+
+def _visible_solves(*, user_id: int):
+    """The user's solving submissions whose results they may see (assessments.selectors.hidden_results: an
+    assignment hiding them until its due time or publication keeps them out)."""
+    from mljudge.assessments.selectors import hidden_results
+
+    return Submission.objects.filter(SOLVING, user_id=user_id).exclude(hidden_results(user_id=user_id))
+
+
+def solved_visibly(*, user_id: int, problem_id: int) -> bool:
+    return _visible_solves(user_id=user_id).filter(problem_id=problem_id).exists()
+
+
 def _solved(*, user: AbstractBaseUser, problem: Problem) -> bool:
-    """An accepted submission, or (design) a published grade: what opens the editorial without a forfeit."""
-    mine = Submission.objects.filter(user=user, problem=problem, status=Status.GRADED)
-    if problem.kind == Kind.DESIGN:
-        return mine.filter(mode=Mode.DESIGN).exists()
-    return mine.filter(mode=Mode.SUBMIT, verdict=Verdict.ACCEPTED).exists()
+    return solved_visibly(user_id=user.pk, problem_id=problem.pk)
 
 
 @dataclass(frozen=True)
@@ -130,9 +143,7 @@ class PlanView:
 def _solved_ids(user: AbstractBaseUser) -> set[int]:
     if not user.is_authenticated:
         return set()
-    graded = Submission.objects.filter(user=user, status=Status.GRADED)
-    return set(graded.filter(Q(mode=Mode.SUBMIT, verdict=Verdict.ACCEPTED) | Q(mode=Mode.DESIGN))
-               .values_list("problem_id", flat=True).distinct())
+    return set(_visible_solves(user_id=user.pk).values_list("problem_id", flat=True).distinct())
 
 
 def _views(plans, user: AbstractBaseUser) -> list[PlanView]:
@@ -211,6 +222,10 @@ def next_in_plan_after(*, submission) -> tuple[StudyPlan, Problem] | None:
     """What the result of an accepted submission suggests next (None for anything else)."""
     if submission.mode != Mode.SUBMIT or submission.status != Status.GRADED or submission.verdict != Verdict.ACCEPTED:
         return None
+    from mljudge.assessments.selectors import results_hidden_until
+
+    if results_hidden_until(submission=submission):
+        return None   # "next in plan" would tell the author it was accepted
     return next_in_plan(user=submission.user, problem=submission.problem)
 
 

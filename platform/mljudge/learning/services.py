@@ -14,7 +14,7 @@ from mljudge.core.refusals import Reason, Refused
 from mljudge.problemset.models import Problem
 
 from .models import EditorialUnlock, HintReveal, PlanStep, StudyPlan, UnlockReason
-from .selectors import locked_by_mock
+from .selectors import locked_by_mock, solved_visibly
 
 
 def _points_changed(*, user_id: int, problem_id: int) -> None:
@@ -62,11 +62,16 @@ def editorial_give_up(*, user: AbstractBaseUser, problem: Problem) -> EditorialU
     return unlock
 
 
-def editorial_unlock_on_solve(*, user_id: int, problem_id: int) -> None:
+def editorial_unlock_on_solve(*, user_id: int, problem_id: int) -> bool:
     """In the transaction that stores an accepted grade (or publishes a design answer's grade): the editorial
-    opens, recorded as earned. Giving up earlier stays the recorded reason."""
+    opens, recorded as earned. Giving up earlier stays the recorded reason. Only a solve the user may see opens
+    it: while an assignment hides the result (learning.selectors.solved_visibly) nothing happens, and
+    assessments.services.results_record calls this again when the hiding ends. True when it is open."""
+    if not solved_visibly(user_id=user_id, problem_id=problem_id):
+        return EditorialUnlock.objects.filter(user_id=user_id, problem_id=problem_id).exists()
     EditorialUnlock.objects.get_or_create(user_id=user_id, problem_id=problem_id,
                                           defaults={"reason": UnlockReason.ACCEPTED, "unlocked_at": timezone.now()})
+    return True
 
 
 def plans_store(*, plans: Iterable[grader.plans.Plan]) -> dict[str, list[str]]:

@@ -22,6 +22,7 @@ def problem_catalogue(*, user: AbstractBaseUser, topic: str = "", difficulty: st
                       status: str = "", q: str = "") -> QuerySet[Problem]:
     """Active problems, filtered; each annotated with `solve_status` for the user (solved / attempted / new).
     Unknown filter values are ignored rather than emptying the list."""
+    from mljudge.assessments.selectors import hidden_results
     from mljudge.submissions.models import Mode, Status, Submission, Verdict
 
     topic, q = lookup_text(topic), lookup_text(q)
@@ -40,7 +41,8 @@ def problem_catalogue(*, user: AbstractBaseUser, topic: str = "", difficulty: st
         qs = qs.distinct()
     if user.is_authenticated:
         mine = Submission.objects.filter(user=user, problem=OuterRef("pk")).exclude(status=Status.SYSTEM_ERROR)
-        solved = mine.filter(mode=Mode.SUBMIT, verdict=Verdict.ACCEPTED)
+        # A solve whose result an assignment still hides from the user is only "attempted" for now.
+        solved = mine.filter(mode=Mode.SUBMIT, verdict=Verdict.ACCEPTED).exclude(hidden_results(user_id=user.pk))
         qs = qs.annotate(_solved=Exists(solved), _attempted=Exists(mine))
         qs = qs.annotate(solve_status=Case(
             When(_solved=True, then=Value(SolveStatus.SOLVED.value)),

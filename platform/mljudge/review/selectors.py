@@ -126,7 +126,13 @@ def unread_feedback_ids(*, user: AbstractBaseUser) -> set[int]:
                 .filter(Q(seen__isnull=True) | Q(created_at__gt=F("seen"))).values_list("submission_id", flat=True))
     rubrics = (RubricGrade.objects.filter(submission__user=user, published_at__isnull=False).annotate(seen=seen)
                .filter(Q(seen__isnull=True) | Q(published_at__gt=F("seen"))).values_list("submission_id", flat=True))
-    return set(comments) | set(rubrics)
+    rubrics = set(rubrics)
+    if rubrics:   # one more query only then: a rubric whose result an assignment hides is news once it shows
+        from mljudge.assessments.selectors import hidden_results
+
+        rubrics -= set(Submission.objects.filter(hidden_results(user_id=user.pk), id__in=rubrics)
+                       .values_list("id", flat=True))
+    return set(comments) | rubrics
 
 
 # --- plagiarism ------------------------------------------------------------------------------------

@@ -141,11 +141,14 @@ def detail(request, submission_id: int):
     body = submission.answer_html if submission.mode == Mode.DESIGN else highlight_python(submission.source)
     is_owner = submission.user_id == request.user.pk
     review_services.feedback_mark_seen(viewer=request.user, submission=submission)
+    context = selectors_context(submission)
+    # A published rubric grade is the design answer's result: hidden with it while an assignment hides results.
+    grade = None if context["view"].hidden_until else review_selectors.rubric_grade_for(submission=submission,
+                                                                                         published_only=True)
     return render(request, "submissions/detail.html", {
-        **selectors_context(submission), "body_html": body, "is_owner": is_owner,
+        **context, "body_html": body, "is_owner": is_owner,
         "comments": review_selectors.comments_for(submission=submission),
-        "comment_max_chars": review_services.MAX_COMMENT,
-        "rubric_grade": review_selectors.rubric_grade_for(submission=submission, published_only=True),
+        "comment_max_chars": review_services.MAX_COMMENT, "rubric_grade": grade,
     })
 
 

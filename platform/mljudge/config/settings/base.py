@@ -235,7 +235,8 @@ MLJUDGE_SWEEP_QUEUE = env_str("MLJUDGE_SWEEP_QUEUE", "mljudge-sweep")
 CELERY_TASK_ROUTES = {"mljudge.grading.tasks.rejudge_submission": {"queue": MLJUDGE_REJUDGE_QUEUE},
                       "mljudge.authoring.tasks.sync_run_task": {"queue": MLJUDGE_REJUDGE_QUEUE},
                       "mljudge.grading.tasks.sweep_stuck_submissions": {"queue": MLJUDGE_SWEEP_QUEUE},
-                      "mljudge.authoring.tasks.sync_runs_sweep": {"queue": MLJUDGE_SWEEP_QUEUE}}
+                      "mljudge.authoring.tasks.sync_runs_sweep": {"queue": MLJUDGE_SWEEP_QUEUE},
+                      "mljudge.assessments.tasks.record_ended_hidden_results": {"queue": MLJUDGE_SWEEP_QUEUE}}
 CELERY_TASK_IGNORE_RESULT = True            # the database row is the result
 CELERY_TASK_ACKS_LATE = True                # a message is acknowledged only after its task ends...
 CELERY_TASK_REJECT_ON_WORKER_LOST = True    # ...and re-queued if the process running it dies
@@ -262,6 +263,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mljudge.authoring.tasks.sync_runs_sweep",
         "schedule": timedelta(seconds=MLJUDGE_SWEEP_EVERY_S),
         "options": {"expires": MLJUDGE_SWEEP_EVERY_S},
+    },
+    # Results an assignment hid until its due time count (leaderboards, profiles, plans) once it passes.
+    "record-ended-hidden-results": {
+        "task": "mljudge.assessments.tasks.record_ended_hidden_results",
+        "schedule": timedelta(minutes=1),
+        "options": {"expires": 60},
     },
     # The "last 30 days" leaderboard drops results as they age out of the window.
     "refresh-30-day-standings": {
