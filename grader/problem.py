@@ -165,6 +165,13 @@ CATEGORY_RE = re.compile(r"^[a-z0-9](?:[a-z0-9 ,;:'()/+_.-]{0,%d}[a-z0-9)])?\Z" 
 LIMIT_FIELDS = {"time_per_case_s": float, "import_s": float, "memory_mb": int, "output_kb": int}
 
 
+# The Markdown a folder holds (the site renders each at sync) and the most each may hold: rendering is linear,
+# but pure-Python Markdown costs up to ~5 µs per hostile character (a flood of brackets), so the cap is what
+# bounds a sync's rendering cost (tests/platform/security/test_markdown.py); the longest statement is 6 kB.
+MARKDOWN_FILES = ("statement.md", "hints.md", "learn.md", "editorial.md", "exemplar.md")
+MARKDOWN_MAX_CHARS = 50_000
+
+
 def load_problem(folder: str | Path, *, for_grading: bool = False) -> Problem:
     """Reads and validates a problem folder's metadata and files; raises ProblemError listing every fault.
     for_grading: the folder holds GRADING_FILES only (a version shipped to a worker host), so wrong/ is not
@@ -225,6 +232,10 @@ def load_problem(folder: str | Path, *, for_grading: bool = False) -> Problem:
         errors.append(f"problem.toml: {key}: unknown field")
 
     statement = _read_text(folder / "statement.md", errors)
+    for name in MARKDOWN_FILES:
+        text = _read_text(folder / name, []) if (folder / name).is_file() else None
+        if text is not None and len(text) > MARKDOWN_MAX_CHARS:
+            errors.append(f"{name}: {len(text):,} characters; at most {MARKDOWN_MAX_CHARS:,}")
     problem_kwargs: dict[str, Any] = {"runtime": runtime}
     if kind in (Kind.FUNCTION, Kind.SCORED, *TORCH_KINDS):
         entry = need("entry_point", str)

@@ -3,13 +3,16 @@ Redis restart without persistence, a publish that failed) from one waiting its t
 
 Grading messages are interchangeable tickets (grading.queue: each claims the fairest queued row), so the
 question is a count, not which message names which row: the messages ready in the queue's Redis list (LLEN,
-with kombu's priority sub-lists), plus the messages workers hold unacknowledged (kombu's "unacked" hash) that
-are not grading a RUNNING row: a retry waiting out its countdown (a transient sandbox error, a hand-back) is
-held by a worker, not in the list, and is still a ticket for a queued row."""
+with kombu's priority sub-lists), plus the retries a worker holds while their countdown runs (a transient
+sandbox error, a hand-back): those sit in kombu's "unacked" hash with an ETA, not in the list, and are still
+tickets for queued rows. Other unacknowledged messages are not counted: a running grade's own message is not a
+ticket for a queued row, and a message a killed worker held would come back only after the visibility timeout
+(minutes), which is exactly the wait the sweeper exists to cut short."""
 from __future__ import annotations
 
 import json
 import logging
+from datetime import datetime, timedelta, timezone
 from urllib.parse import urlparse
 
 from django.conf import settings
@@ -27,19 +30,30 @@ _PRIORITY_STEPS = (3, 6, 9)
 _UNACKED = "unacked"
 
 
-def _held(client, queue: str) -> int:
-    """Messages of `queue` that workers hold unacknowledged (reserved, running, or waiting for a countdown)."""
-    held = 0
+# A countdown longer than this is not one of ours (the back-off is capped at a minute): a clock that disagrees.
+_MAX_COUNTDOWN = timedelta(minutes=2)
+
+
+def _retries_waiting(client, queue: str) -> int:
+    """Messages of `queue` that workers hold with an ETA still to come (retries waiting out their countdown)."""
+    now, waiting = datetime.now(timezone.utc), 0
     for raw in client.hvals(_UNACKED):
         try:
-            held += json.loads(raw)[2] == queue
-        except (ValueError, IndexError, TypeError):
+            message, _exchange, routing_key = json.loads(raw)
+            eta = (message.get("headers") or {}).get("eta")
+            if routing_key != queue or not eta:
+                continue
+            due = datetime.fromisoformat(eta)
+            due = due if due.tzinfo else due.replace(tzinfo=timezone.utc)
+        except (ValueError, TypeError, AttributeError):
             continue
-    return held
+        waiting += now < due <= now + _MAX_COUNTDOWN
+    return waiting
 
 
 def message_counts(*, queue: str) -> tuple[int, int] | None:
-    """(ready in the queue, held unacknowledged by workers) for `queue`; None when that cannot be known."""
+    """(ready in the queue, retries workers hold with a countdown to run) for `queue`; None when that cannot be
+    known."""
     import redis
 
     url = settings.CELERY_BROKER_URL
@@ -52,7 +66,7 @@ def message_counts(*, queue: str) -> tuple[int, int] | None:
             pipe = client.pipeline(transaction=False)
             for name in [queue] + [f"{queue}{_PRIORITY_SEP}{step}" for step in _PRIORITY_STEPS]:
                 pipe.llen(name)
-            return sum(pipe.execute()), _held(client, queue)
+            return sum(pipe.execute()), _retries_waiting(client, queue)
         finally:
             client.close()
     except redis.RedisError as exc:

@@ -199,8 +199,8 @@ def stuck_submissions_sweep(*, limit: int = 500) -> SweepResult:
     - a RUNNING row whose worker went silent (states.stuck) goes back to QUEUED with a new message, or ends
       as system_error once its attempts are used up;
     - QUEUED rows get new messages only as many as the broker lacks: (queued rows) - (messages ready in the
-      grading queue) - (messages workers hold that grade no RUNNING row: retries waiting out a countdown),
-      least recently sent first. Rows waiting behind a backlog have their messages in the queue, and a retry
+      grading queue) - (retries workers hold while their countdown runs: grading.broker), least recently
+      sent first. Rows waiting behind a backlog have their messages in the queue, and a retry
       has its message in a worker, so neither a burst nor a retry chain is multiplied; after Redis lost every
       message, every row comes back at the next sweep. When the broker cannot be counted, a queued row is re-sent at most once per
       MLJUDGE_STUCK_AFTER_S (states.unsent)."""
@@ -228,9 +228,7 @@ def _resend_lost(*, limit: int) -> list[int]:
     if counts is None:
         candidates, missing = queued.filter(states.unsent()), limit
     else:
-        ready, held = counts
-        running = Submission.objects.filter(status=Status.RUNNING, mode__in=queue.CODE_MODES).count()
-        waiting = max(held - running, 0)   # held messages beyond the ones grading a RUNNING row
+        ready, waiting = counts
         candidates, missing = queued, min(queued.count() - ready - waiting, limit)
     if missing <= 0:
         return []

@@ -111,20 +111,27 @@ def test_it_resends_only_what_the_broker_lost(queue, redis_url, synced_problems,
 
 def test_a_retry_held_by_a_worker_is_not_resent(queue, redis_url, synced_problems, make_user, many_in_flight):
     """A retry waiting out its countdown (a transient sandbox error, a hand-back) is a message a worker holds
-    unacknowledged, not one in the list: the sweeper must not take its row for lost, or every sweep would start
-    another retry chain."""
+    unacknowledged with an ETA, not one in the list: the sweeper must not take its row for lost, or every sweep
+    would start another retry chain. A held message with no ETA to come (a killed worker's) does not count: it
+    would come back only after the visibility timeout."""
     import json
+    from datetime import datetime, timedelta, timezone
 
     client = redis.Redis.from_url(redis_url)
     row = submission_create(user=make_user(), problem=Problem.objects.get(slug=SLUG), source=REFERENCE,
                             mode=Mode.SUBMIT)
-    raw = client.lpop(queue)   # a worker took it and holds it (kombu: the "unacked" hash)
-    client.hset("unacked", "tag-1", json.dumps([json.loads(raw), "", queue]))
+    message = json.loads(client.lpop(queue))   # a worker took it and holds it (kombu: the "unacked" hash)
+
+    def hold(eta):
+        message.setdefault("headers", {})["eta"] = eta and eta.isoformat()
+        client.hset("unacked", "tag-1", json.dumps([message, "", queue]))
+
     try:
+        hold(datetime.now(timezone.utc) + timedelta(seconds=30))   # a retry counting down
         for _ in range(3):
             assert services.stuck_submissions_sweep().resent == []
         assert llen(redis_url, queue) == 0
-        client.hdel("unacked", "tag-1")   # the worker died and Redis lost it too: now it is lost
+        hold(None)   # held without a countdown by a worker that was killed: lost for the visibility timeout
         assert services.stuck_submissions_sweep().resent == [row.id]
     finally:
         client.hdel("unacked", "tag-1")

@@ -14,10 +14,11 @@ from html.parser import HTMLParser
 import nh3
 import pytest
 from django.urls import reverse
+from grader.problem import MARKDOWN_MAX_CHARS
 
 from mljudge.core import markdown
 
-from ..conftest import log_in
+from ..conftest import PROBLEMS, log_in
 
 BOUND_S = 1.0
 N = 50_000  # each hostile input (but the first): 2.5 times the longest answer the site ever took
@@ -70,10 +71,13 @@ HOSTILE_INPUTS = {
     "mixed punctuation": lambda n: _repeat("*[`$<_>\\!&|~", n),
 }
 # The issue's own example first: 100,000 `[` and 100,000 `]`.
-PATHOLOGICAL = {"100k [ then 100k ]": HOSTILE_INPUTS["[ then ]"](200_000)} | {
+# The brackets at the most a problem folder's Markdown file may hold (grader.problem.MARKDOWN_MAX_CHARS; a longer
+# file makes the folder invalid, test_a_folder_with_more_markdown_than_the_cap_is_refused): every other Markdown
+# input of the site is capped lower (answers, comments, reasons).
+PATHOLOGICAL = {"[ then ] at the cap": HOSTILE_INPUTS["[ then ]"](MARKDOWN_MAX_CHARS)} | {
     name: build(N) for name, build in HOSTILE_INPUTS.items() if name != "[ then ]"}
 # Raw HTML is parsed in statements only: these are the inputs where that makes a difference.
-HTML_PATHOLOGICAL = ["100k [ then 100k ]", "< flood", "html openers <a", "html comment openers", "mixed punctuation"]
+HTML_PATHOLOGICAL = ["[ then ] at the cap", "< flood", "html openers <a", "html comment openers", "mixed punctuation"]
 
 
 def _renderer(name: str):
@@ -378,3 +382,19 @@ def test_the_preview_shows_why_an_over_long_answer_is_refused(page, live_server,
     assert page.locator("#preview [data-testid=refused]").count() == 0
     assert page.inner_text("#preview p") == "y" * ANSWER_MAX_CHARS
     assert not page.js_errors
+
+
+def test_a_folder_with_more_markdown_than_the_cap_is_refused(tmp_path):
+    """What bounds a sync's rendering: a statement (or hints, learn text, editorial) over the cap makes the folder
+    invalid before anything renders it."""
+    import shutil
+
+    from grader import ProblemError, load_problem
+
+    folder = tmp_path / "softmax"
+    shutil.copytree(PROBLEMS / "softmax", folder)
+    (folder / "editorial.md").write_text(HOSTILE_INPUTS["[ then ]"](4 * MARKDOWN_MAX_CHARS))
+    with pytest.raises(ProblemError) as refused:
+        load_problem(folder)
+    assert f"editorial.md: {4 * MARKDOWN_MAX_CHARS:,} characters; at most {MARKDOWN_MAX_CHARS:,}" in str(refused.value)
+
