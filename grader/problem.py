@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from . import codec
+from .report import failure_category
 from .inputs import InputSpace, fit_errors, parse_inputs
 from .learning import LearningTexts, load_learning
 from .sandbox.base import CaseInput, Limits
@@ -66,9 +67,8 @@ class Case:
 
     @property
     def failure_category(self) -> str:
-        """What a solver who fails this (hidden) case is told: its category, else the edge rules it covers.
-        A stored report applies the same rule: grader/report.py `TestResult.failure_category`."""
-        return self.category or ", ".join(self.covers)
+        """What a solver who fails this (hidden) case is told (grader.report.failure_category)."""
+        return failure_category(category=self.category, covers=self.covers)
 
     def as_input(self, probes: list | None = None) -> CaseInput:
         """What the sandbox receives. `probes` (autograd problems): the gradcheck's points, made on the

@@ -51,6 +51,12 @@ def solver_time(seconds: float | None) -> CoarseSeconds | None:
         return None
 
 
+def failure_category(*, category: str, covers) -> str:
+    """What a solver is told a failed hidden test was about: the case's category, else the edge rules it covers.
+    The one rule for a case (grader.problem.Case) and for a stored test (TestResult)."""
+    return category or ", ".join(covers)
+
+
 @dataclass
 class TestResult:
     name: str
@@ -68,8 +74,7 @@ class TestResult:
 
     @property
     def failure_category(self) -> str:
-        """What a solver is told a failed hidden test was about: the case's category, else its edge names."""
-        return self.category or ", ".join(self.covers)
+        return failure_category(category=self.category, covers=self.covers)
 
     @property
     def hidden(self) -> bool:
